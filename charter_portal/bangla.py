@@ -1,0 +1,48 @@
+"""The Bengali-digit rule, in one place.
+
+Serials, days, dates and phone numbers are shown in Bengali digits (০-৯), but an
+e-mail address or a URL is an identifier a citizen types or clicks, so its ASCII
+digits are left exactly as stored. Every template reaches this through the
+``bn_digits`` filter (a template builtin); Python code calls ``bengali_digits``.
+"""
+
+import re
+
+from django import template
+
+register = template.Library()
+
+_TO_BENGALI = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+
+# Tokens whose digits must survive untouched: e-mail addresses and URLs
+# (with a scheme, or the "www." form the charters use).
+_IDENTIFIER = re.compile(
+    r"""
+    [^\s@<>()]+@[^\s@<>()]+        # e-mail address
+    | (?:https?|ftp)://[^\s<>]+    # URL with a scheme
+    | \bwww\.[^\s<>]+              # bare www. address
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def bengali_digits(value):
+    """Return ``value`` as text with ASCII digits turned Bengali, except in e-mails and URLs."""
+    if value is None:
+        return ""
+    text = str(value)
+    parts = []
+    position = 0
+    for match in _IDENTIFIER.finditer(text):
+        parts.append(text[position : match.start()].translate(_TO_BENGALI))
+        parts.append(match.group())
+        position = match.end()
+    parts.append(text[position:].translate(_TO_BENGALI))
+    return "".join(parts)
+
+
+@register.filter(is_safe=True)
+def bn_digits(value):
+    # is_safe: the filter adds no markup, so safe input stays safe and
+    # unsafe input is still escaped by autoescaping.
+    return bengali_digits(value)

@@ -1,0 +1,55 @@
+"""Production settings: DEBUG off, secrets and hosts from the environment.
+
+    DJANGO_SETTINGS_MODULE=charter_portal.settings.production
+    DJANGO_SECRET_KEY=...            (required)
+    DJANGO_ALLOWED_HOSTS=portal.example.gov.bd,www.portal.example.gov.bd
+    DATABASE_URL=postgres://...
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from charter_portal.settings import *  # noqa: F401,F403
+
+DEBUG = False
+
+try:
+    SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+except KeyError as exc:
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.") from exc
+
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h.strip()]
+CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
+
+# TLS is terminated by the reverse proxy in front of gunicorn.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
+    ("django.template.loaders.cached.Loader", [
+        "django.template.loaders.filesystem.Loader",
+        "django.template.loaders.app_directories.Loader",
+    ]),
+]
+TEMPLATES[0]["APP_DIRS"] = False  # noqa: F405
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

@@ -1,0 +1,121 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+
+from grievances.models import GrievanceTier
+from services.models import Expectation, Service
+
+from .models import Charter, District, Division, Office, Officer, OfficeStaff, Upazila
+from .scoping import OfficeScopedAdmin, OfficeScopedInline, OfficeScopedMixin
+
+
+@admin.register(Division)
+class DivisionAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "key", "domain"]
+    search_fields = ["name_bn", "name_en", "key"]
+
+
+@admin.register(District)
+class DistrictAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "key", "division", "domain"]
+    list_filter = ["division"]
+    search_fields = ["name_bn", "name_en", "key"]
+
+
+@admin.register(Upazila)
+class UpazilaAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "key", "district", "domain"]
+    list_filter = ["district__division"]
+    search_fields = ["name_bn", "name_en", "key"]
+    list_select_related = ["district"]
+
+
+class CharterInline(OfficeScopedInline, TranslationStackedInline):
+    model = Charter
+    can_delete = False
+    fields = ["vision", "mission", "service_columns", "issued_on", "signatory_name", "signatory_designation"]
+
+
+class OfficerInline(OfficeScopedInline, TranslationStackedInline):
+    model = Officer
+    extra = 0
+    fields = [("name", "designation", "branch"), ("phone", "mobile", "email"), ("room", "upazila_code")]
+
+
+class ServiceInline(OfficeScopedInline, TranslationStackedInline):
+    model = Service
+    extra = 0
+    ordering = ["category", "serial"]
+    fields = [
+        ("category", "serial"), "name", "delivery_method", "required_papers", "papers_source",
+        ("fee", "time_limit"), ("responsible_officer", "superior_officer"),
+    ]
+
+
+class ExpectationInline(OfficeScopedInline, TranslationTabularInline):
+    model = Expectation
+    extra = 0
+    ordering = ["serial"]
+
+
+class GrievanceTierInline(OfficeScopedInline, TranslationStackedInline):
+    model = GrievanceTier
+    extra = 0
+    ordering = ["level"]
+    fields = [("level", "resolution_days"), "when_to_contact", "contact_title", "contact_officer", "contact_text"]
+
+
+@admin.register(Office)
+class OfficeAdmin(OfficeScopedMixin, TabbedTranslationAdmin):
+    office_lookup = "pk"
+    list_display = ["name", "key", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["key", "name_bn", "name_en"]
+    list_select_related = ["parent"]
+    inlines = [CharterInline, OfficerInline, ServiceInline, ExpectationInline, GrievanceTierInline]
+    # The national tree is HQ's to keep; an office edits its own contact details and charter.
+    tree_fields = ["key", "level", "parent", "district", "upazila"]
+    fieldsets = [
+        (None, {"fields": ["key", "level", "name", "parent", "district", "upazila"]}),
+        ("যোগাযোগ", {"fields": ["address", "site", "phone", "email"]}),
+    ]
+    raw_id_fields = ["parent", "district", "upazila"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if self.is_hq(request) else self.tree_fields
+
+
+@admin.register(Officer)
+class OfficerAdmin(OfficeScopedAdmin, TabbedTranslationAdmin):
+    list_display = ["__str__", "office", "phone", "email"]
+    search_fields = ["name_bn", "designation_bn", "email"]
+    list_select_related = ["office"]
+
+
+@admin.register(OfficeStaff)
+class OfficeStaffAdmin(admin.ModelAdmin):
+    list_display = ["user", "office"]
+    raw_id_fields = ["office"]
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    has_view_permission = has_add_permission = has_change_permission = has_delete_permission = (
+        lambda self, request, obj=None: request.user.is_superuser
+    )
+
+
+class OfficeStaffInline(admin.StackedInline):
+    model = OfficeStaff
+    can_delete = True
+    raw_id_fields = ["office"]
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class OfficeUserAdmin(UserAdmin):
+    inlines = [OfficeStaffInline]
+    list_display = [*UserAdmin.list_display, "office_staff"]

@@ -1,0 +1,35 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from offices.geocode import GeocodeError, read_geocode
+
+
+class Command(BaseCommand):
+    help = (
+        "Build fixtures/geography.json (divisions, districts, upazilas) and fixtures/offices.json "
+        "(HQ, a district office per district, an upazila office per upazila) from the bd-geocode CSVs."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("source", help="folder holding divisions.csv, districts.csv and upazilas.csv")
+        parser.add_argument("--output", default="fixtures", help="folder to write the two fixtures into")
+
+    def handle(self, source, output, **options):
+        try:
+            geography, offices = read_geocode(source)
+        except GeocodeError as exc:
+            raise CommandError(f"Could not read the geography: {exc}") from exc
+        output = Path(output)
+        output.mkdir(parents=True, exist_ok=True)
+        for name, objects in (("geography.json", geography), ("offices.json", offices)):
+            with open(output / name, "w", encoding="utf-8") as handle:
+                json.dump(objects, handle, ensure_ascii=False, indent=1)
+                handle.write("\n")
+        counts = {model: sum(1 for o in geography if o["model"] == model)
+                  for model in ("offices.division", "offices.district", "offices.upazila")}
+        self.stdout.write(
+            f"{counts['offices.division']} divisions, {counts['offices.district']} districts, "
+            f"{counts['offices.upazila']} upazilas; {len(offices)} offices written to {output}/"
+        )

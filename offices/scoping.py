@@ -1,0 +1,126 @@
+"""One office per staff account: how the admin narrows every charter row to its owner.
+
+HQ superusers see everything. Any other staff account sees, adds, changes and
+deletes only the rows of the office its OfficeStaff record names; an account
+with no office sees nothing. The model's own ``clean()`` re-checks that linked
+officers belong to the right office, so a forged POST cannot cross offices.
+"""
+
+from django.contrib import admin
+
+from .models import Office, Officer, office_of
+
+# Foreign keys to officers that may point at an officer of an office above this one
+# (Magura's superior column names the district programmer).
+OFFICERS_FROM_ANCESTORS = {"superior_officer", "contact_officer"}
+
+
+def officer_choices(office, field_name):
+    if office is None:
+        return Officer.objects.none()
+    offices = [office]
+    if field_name in OFFICERS_FROM_ANCESTORS:
+        offices += list(office.ancestors())
+    return Officer.objects.filter(office__in=offices).select_related("office")
+
+
+class OfficeScopedMixin:
+    """For ModelAdmins and inlines of models that belong to one office."""
+
+    # The lookup from this model to its Office.
+    office_lookup = "office"
+
+    def staff_office(self, request):
+        return office_of(request.user)
+
+    def is_hq(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.is_hq(request):
+            return queryset
+        office = self.staff_office(request)
+        if office is None:
+            return queryset.none()
+        return queryset.filter(**{self.office_lookup: office})
+
+    def office_of_object(self, obj):
+        return obj if self.office_lookup == "pk" else getattr(obj, "office", None)
+
+    def owns(self, request, obj):
+        if obj is None or self.is_hq(request):
+            return True
+        office = self.staff_office(request)
+        owner = self.office_of_object(obj)
+        return office is not None and owner is not None and owner.pk == office.pk
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) and (
+            self.is_hq(request) or self.staff_office(request) is not None
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.owns(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.owns(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.owns(request, obj)
+
+    def has_add_permission(self, request, *args):
+        allowed = super().has_add_permission(request, *args)
+        return allowed and (self.is_hq(request) or self.staff_office(request) is not None)
+
+
+class OfficeScopedAdmin(OfficeScopedMixin, admin.ModelAdmin):
+    """A ModelAdmin for a model with an ``office`` foreign key."""
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        if not self.is_hq(request):
+            exclude.append("office")  # staff always write to their own office
+        return exclude
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        office = None if self.is_hq(request) else self.staff_office(request)
+        if office is None:
+            return form
+
+        class OwnOfficeForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if self.instance.office_id is None:
+                    self.instance.office = office  # before validation, so clean() sees it
+
+        return OwnOfficeForm
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Officer and not self.is_hq(request):
+            kwargs["queryset"] = officer_choices(self.staff_office(request), db_field.name)
+        if db_field.related_model is Office and not self.is_hq(request):
+            kwargs["queryset"] = Office.objects.filter(pk=getattr(self.staff_office(request), "pk", None))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class OfficeScopedInline(OfficeScopedMixin):
+    """Inlines on the Office page: the parent office decides which officers may be chosen."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Form fields are built inside get_formset; remember whose page this is.
+        request._charter_office = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Officer:
+            kwargs["queryset"] = officer_choices(getattr(request, "_charter_office", None), db_field.name)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # An inline row's "obj" is the parent office, which the page already scoped.
+    def owns(self, request, obj):
+        if obj is None or self.is_hq(request):
+            return True
+        office = self.staff_office(request)
+        return office is not None and obj.pk == office.pk

@@ -1,0 +1,54 @@
+"""Keep each charter's "last changed" true, and the office-staff group in place."""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+
+OFFICE_STAFF_GROUP = "দপ্তরের কর্মী"
+
+# Models that make up an office's charter: a change to any of them is a change to the charter.
+CHARTER_PARTS = [
+    "offices.Office",
+    "offices.Officer",
+    "services.Service",
+    "services.Expectation",
+    "grievances.GrievanceTier",
+]
+
+# What office staff may do, model by model; the admin narrows every one of these to their own office.
+OFFICE_STAFF_PERMISSIONS = {
+    "offices.Office": ("view", "change"),
+    "offices.Charter": ("view", "add", "change"),
+    "offices.Officer": ("view", "add", "change", "delete"),
+    "services.Service": ("view", "add", "change", "delete"),
+    "services.Expectation": ("view", "add", "change", "delete"),
+    "grievances.GrievanceTier": ("view", "add", "change", "delete"),
+}
+
+
+def _touch_office_charter(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata sets updated_at itself, from the fixture
+        return
+    from .models import Office, touch_charter
+
+    touch_charter(instance.pk if isinstance(instance, Office) else instance.office_id)
+
+
+def connect_charter_parts():
+    for label in CHARTER_PARTS:
+        model = apps.get_model(label)
+        post_save.connect(_touch_office_charter, sender=model, dispatch_uid=f"touch-charter-{label}-save")
+        post_delete.connect(_touch_office_charter, sender=model, dispatch_uid=f"touch-charter-{label}-delete")
+
+
+def ensure_office_staff_group(**kwargs):
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    group, _ = Group.objects.get_or_create(name=OFFICE_STAFF_GROUP)
+    permissions = []
+    for label, actions in OFFICE_STAFF_PERMISSIONS.items():
+        model = apps.get_model(label)
+        content_type = ContentType.objects.get_for_model(model)
+        codenames = [f"{action}_{model._meta.model_name}" for action in actions]
+        permissions += Permission.objects.filter(content_type=content_type, codename__in=codenames)
+    group.permissions.set(permissions)

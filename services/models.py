@@ -1,0 +1,97 @@
+"""What an office promises: its services, and what it expects of citizens in return."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class Service(models.Model):
+    class Category(models.IntegerChoices):
+        # The numbers are the charter's own section numbers: ২.১, ২.২, ২.৩.
+        CITIZEN = 1, "নাগরিক সেবা"
+        INSTITUTIONAL = 2, "প্রাতিষ্ঠানিক সেবা"
+        INTERNAL = 3, "অভ্যন্তরীণ সেবা"
+
+    office = models.ForeignKey("offices.Office", models.CASCADE, related_name="services", verbose_name="দপ্তর")
+    category = models.PositiveSmallIntegerField("ধরন", choices=Category.choices)
+    serial = models.PositiveSmallIntegerField("ক্রমিক নং")
+    name = models.TextField("সেবার নাম")
+    delivery_method = models.TextField("সেবা প্রদান পদ্ধতি", blank=True)
+    required_papers = models.TextField(
+        "প্রয়োজনীয় কাগজপত্র", blank=True,
+        help_text="যে চার্টারে কাগজপত্র ও প্রাপ্তিস্থান একই কলামে, সেখানে পুরো কলামটি এখানে",
+    )
+    papers_source = models.TextField(
+        "কাগজপত্র/আবেদন ফরম প্রাপ্তিস্থান", blank=True,
+        help_text="শুধু যে চার্টারে প্রাপ্তিস্থান আলাদা কলাম",
+    )
+    fee = models.TextField("সেবার মূল্য ও পরিশোধ পদ্ধতি", blank=True)
+    time_limit = models.TextField("সেবা প্রদানের সময়সীমা", blank=True)
+    responsible_officer = models.ForeignKey(
+        "offices.Officer", models.PROTECT, null=True, blank=True, related_name="services",
+        verbose_name="দায়িত্বপ্রাপ্ত কর্মকর্তা",
+    )
+    superior_officer = models.ForeignKey(
+        "offices.Officer", models.PROTECT, null=True, blank=True, related_name="supervised_services",
+        verbose_name="উর্ধ্বতন কর্মকর্তা",
+    )
+
+    class Meta:
+        verbose_name = "সেবা"
+        verbose_name_plural = "সেবাসমূহ"
+        ordering = ["office", "category", "serial"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "category", "serial"], name="one_service_per_serial",
+                violation_error_message="এই ধরনের সেবায় এই ক্রমিক নং আগেই আছে।",
+            ),
+            models.CheckConstraint(
+                name="service_serial_positive", condition=models.Q(serial__gte=1),
+                violation_error_message="ক্রমিক নং ১ বা তার বেশি হবে।",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{self.office.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"service-{self.category}-{self.serial}"
+
+    def clean(self):
+        if not self.office_id:
+            return
+        if self.responsible_officer and self.responsible_officer.office_id != self.office_id:
+            raise ValidationError({"responsible_officer": "দায়িত্বপ্রাপ্ত কর্মকর্তা এই দপ্তরেরই হতে হবে।"})
+        if self.superior_officer:
+            allowed = {self.office_id, *(o.pk for o in self.office.ancestors())}
+            if self.superior_officer.office_id not in allowed:
+                raise ValidationError(
+                    {"superior_officer": "উর্ধ্বতন কর্মকর্তা এই দপ্তরের বা এর ঊর্ধ্বতন কোনো দপ্তরের হতে হবে।"}
+                )
+
+
+class Expectation(models.Model):
+    """One line of "আপনার কাছে আমাদের প্রত্যাশা": what the office asks of the citizen."""
+
+    office = models.ForeignKey(
+        "offices.Office", models.CASCADE, related_name="expectations", verbose_name="দপ্তর"
+    )
+    serial = models.PositiveSmallIntegerField("ক্রমিক নং")
+    text = models.TextField("করণীয়")
+
+    class Meta:
+        verbose_name = "নাগরিকের কাছে প্রত্যাশা"
+        verbose_name_plural = "নাগরিকের কাছে প্রত্যাশাসমূহ"
+        ordering = ["office", "serial"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "serial"], name="one_expectation_per_serial",
+                violation_error_message="এই ক্রমিক নং আগেই আছে।",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
