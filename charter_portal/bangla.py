@@ -46,3 +46,14 @@ def bn_digits(value):
     # is_safe: the filter adds no markup, so safe input stays safe and
     # unsafe input is still escaped by autoescaping.
     return bengali_digits(value)
+
+
+_TO_ASCII = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+
+
+@register.filter
+def tel_href(value):
+    """A phone number as a tel: link wants it: ASCII digits and a leading +, nothing else."""
+    text = str(value or "").translate(_TO_ASCII)
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return f"+{digits}" if text.lstrip().startswith("+") else digits

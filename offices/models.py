@@ -64,7 +64,7 @@ class OfficeQuerySet(models.QuerySet):
         return self.with_area().select_related("charter").prefetch_related(
             Prefetch(
                 "services",
-                queryset=Service.objects.select_related("responsible_officer", "superior_officer"),
+                queryset=Service.objects.select_related("responsible_officer", "superior_officer__office"),
             ),
             "expectations",
             Prefetch("grievance_tiers", queryset=GrievanceTier.objects.select_related("contact_officer")),
