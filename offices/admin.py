@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
@@ -81,6 +82,7 @@ class OfficeAdmin(OfficeScopedMixin, TabbedTranslationAdmin):
         ("যোগাযোগ", {"fields": ["address", "site", "phone", "email"]}),
     ]
     raw_id_fields = ["parent", "district", "upazila"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_readonly_fields(self, request, obj=None):
         return [] if self.is_hq(request) else self.tree_fields

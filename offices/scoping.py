@@ -43,17 +43,21 @@ class OfficeScopedMixin:
         office = self.staff_office(request)
         if office is None:
             return queryset.none()
-        return queryset.filter(**{self.office_lookup: office})
+        return queryset.filter(**{self.office_lookup: office.pk})
 
     def office_of_object(self, obj):
         return obj if self.office_lookup == "pk" else getattr(obj, "office", None)
 
     def owns(self, request, obj):
-        if obj is None or self.is_hq(request):
+        if self.is_hq(request):
             return True
         office = self.staff_office(request)
+        if office is None:
+            return False  # a staff account tied to no office may touch nothing
+        if obj is None:
+            return True  # lists and add forms; get_queryset narrows them
         owner = self.office_of_object(obj)
-        return office is not None and owner is not None and owner.pk == office.pk
+        return owner is not None and owner.pk == office.pk
 
     def has_module_permission(self, request):
         return super().has_module_permission(request) and (
@@ -119,8 +123,5 @@ class OfficeScopedInline(OfficeScopedMixin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # An inline row's "obj" is the parent office, which the page already scoped.
-    def owns(self, request, obj):
-        if obj is None or self.is_hq(request):
-            return True
-        office = self.staff_office(request)
-        return office is not None and obj.pk == office.pk
+    def office_of_object(self, obj):
+        return obj
