@@ -19,3 +19,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo data: the national tree and the five seed charters."""
     with django_db_blocker.unblock():
         call_command("loaddata", *demo_fixture_paths(), verbosity=0)
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}".rstrip()
