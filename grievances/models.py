@@ -18,7 +18,7 @@ class GrievanceTierQuerySet(models.QuerySet):
         own = list(office_tiers if office_tiers is not None else self.filter(office=office))
         if not own:
             return []
-        return own + list(self.national().select_related("contact_officer"))
+        return own + list(self.national().select_related("contact_officer__office"))
 
 
 class GrievanceTier(models.Model):

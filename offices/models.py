@@ -67,7 +67,7 @@ class OfficeQuerySet(models.QuerySet):
                 queryset=Service.objects.select_related("responsible_officer", "superior_officer__office"),
             ),
             "expectations",
-            Prefetch("grievance_tiers", queryset=GrievanceTier.objects.select_related("contact_officer")),
+            Prefetch("grievance_tiers", queryset=GrievanceTier.objects.select_related("contact_officer__office")),
             Prefetch("children", queryset=Office.objects.order_by("pk")),
         )
 

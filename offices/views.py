@@ -1,4 +1,4 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from grievances.models import GrievanceTier
 from services.models import Service
@@ -24,7 +24,10 @@ def directory(request):
 
 
 def charter(request, key):
-    office = get_object_or_404(Office.objects.for_charter_page(), key=key)
+    office = Office.objects.for_charter_page().filter(key=key).first()
+    if office is None:
+        # Rendered here rather than raised, so the citizen gets this page even on a DEBUG server.
+        return render(request, "offices/office_not_found.html", {"key": key}, status=404)
     charter = getattr(office, "charter", None)
     services = list(office.services.all())
     tables = [

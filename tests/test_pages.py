@@ -39,8 +39,32 @@ def test_unknown_office_is_a_bengali_404(client):
     response = client.get("/office/no-such-office/")
     assert response.status_code == 404
     html = response.content.decode()
-    assert "পাতাটি পাওয়া যায়নি" in html
-    assert 'href="/"' in html
+    assert "দপ্তরটি পাওয়া যায়নি" in html and "“no-such-office”" in html
+    assert 'href="/"' in html and 'lang="bn"' in html
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_unknown_office_404_is_bengali_even_on_a_debug_server(client, settings, debug):
+    settings.DEBUG = debug
+    response = client.get("/office/nowhere.nowhere/")
+    assert response.status_code == 404 and "দপ্তরটি পাওয়া যায়নি" in response.content.decode()
+
+
+def test_any_other_missing_page_is_the_bengali_404(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404 and "পাতাটি পাওয়া যায়নি" in response.content.decode()
+
+
+def test_every_office_page_renders(client):
+    for key in Office.objects.values_list("key", flat=True):
+        assert client.get(f"/office/{key}/").status_code == 200, key
+
+
+def test_charter_page_query_count_does_not_grow_with_its_size(client, django_assert_num_queries, tiny_charter):
+    with django_assert_num_queries(6) as small:
+        client.get(tiny_charter.get_absolute_url())
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get("/office/joypurhat/")  # 23 services, two tiers, five subordinate offices
 
 
 def test_office_key_with_strange_characters_is_404_not_error(client):

@@ -90,10 +90,11 @@ def test_plain_http_is_redirected_to_https(gunicorn):
     assert error.value.code == 301 and error.value.headers["Location"].startswith("https://")
 
 
-def test_unknown_office_is_the_bengali_404_page(gunicorn):
+def test_missing_pages_are_the_bengali_404_pages(gunicorn):
     status, _, body = fetch(f"{gunicorn}/office/no-such-office/")
-    assert status == 404
-    assert "পাতাটি পাওয়া যায়নি" in body.decode()
+    assert status == 404 and "দপ্তরটি পাওয়া যায়নি" in body.decode()
+    status, _, body = fetch(f"{gunicorn}/no/such/page/")
+    assert status == 404 and "পাতাটি পাওয়া যায়নি" in body.decode()
 
 
 def test_static_files_are_fingerprinted_compressed_and_cached(gunicorn):
