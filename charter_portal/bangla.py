@@ -57,3 +57,23 @@ def tel_href(value):
     text = str(value or "").translate(_TO_ASCII)
     digits = "".join(ch for ch in text if ch.isdigit())
     return f"+{digits}" if text.lstrip().startswith("+") else digits
+
+
+# Three Bengali letters have two encodings in the wild: one code point (য় U+09DF,
+# ড় U+09DC, ঢ় U+09DD) or the base letter plus nukta (য/ড/ঢ + U+09BC). The seed
+# documents use both. Text is stored as given; matching accepts either.
+_NUKTA_FORMS = {
+    "\u09df": "\u09af\u09bc",
+    "\u09dc": "\u09a1\u09bc",
+    "\u09dd": "\u09a2\u09bc",
+}
+
+
+def nukta_insensitive_pattern(text):
+    """A regex source matching ``text`` whichever way its য় ড় ঢ় are encoded."""
+    for single, pair in _NUKTA_FORMS.items():
+        text = text.replace(single, pair)
+    pattern = re.escape(text)
+    for single, pair in _NUKTA_FORMS.items():
+        pattern = pattern.replace(re.escape(pair), f"(?:{single}|{re.escape(pair)})")
+    return pattern

@@ -1,0 +1,47 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from charter_portal.bangla import bengali_digits
+from offices.charters import CharterExists, clone_document, write_charter
+from offices.models import Charter, Office
+
+
+class Command(BaseCommand):
+    help = (
+        "Copy one office's charter (vision, mission, services, expectations, GRS tiers) to another office of "
+        "the same level, rewriting the office's name and site in the texts, and list what the target's staff "
+        "must still fill in."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("source", help="key of the office whose charter is copied, e.g. natoresadar.natore")
+        parser.add_argument("target", help="key of the office that receives it, e.g. singra.natore")
+        parser.add_argument("--replace", action="store_true", help="replace the target's existing charter")
+
+    def handle(self, source, target, replace, **options):
+        source_office = self.office(source)
+        target_office = self.office(target)
+        if source_office == target_office:
+            raise CommandError("The source and the target are the same office.")
+        if not Charter.objects.filter(office=source_office).exists():
+            raise CommandError(f"{source} has no charter to copy.")
+        try:
+            report = clone_document(source_office, target_office)
+            write_charter(target_office, report.document, replace=replace)
+        except (CharterExists, ValueError) as exc:
+            raise CommandError(str(exc)) from exc
+
+        counts = report.document.counts()
+        self.stdout.write(f"{source_office} → {target_office}")
+        for category, number in counts.items():
+            self.stdout.write(f"  {category.label}: {bengali_digits(number)}")
+        self.stdout.write(f"  প্রত্যাশা: {bengali_digits(len(report.document.expectations))}, "
+                          f"অভিযোগ প্রতিকারের স্তর: {bengali_digits(len(report.document.tiers))}")
+        self.stdout.write("এখনো পূরণ করতে হবে:")
+        for item in report.to_fill_in:
+            self.stdout.write(f"  - {item}")
+
+    def office(self, key):
+        try:
+            return Office.objects.select_related("upazila__district", "district", "parent__parent").get(key=key)
+        except Office.DoesNotExist:
+            raise CommandError(f"No office with the key {key!r}.") from None
