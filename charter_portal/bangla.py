@@ -59,21 +59,24 @@ def tel_href(value):
     return f"+{digits}" if text.lstrip().startswith("+") else digits
 
 
-# Three Bengali letters have two encodings in the wild: one code point (য় U+09DF,
-# ড় U+09DC, ঢ় U+09DD) or the base letter plus nukta (য/ড/ঢ + U+09BC). The seed
-# documents use both. Text is stored as given; matching accepts either.
-_NUKTA_FORMS = {
-    "\u09df": "\u09af\u09bc",
-    "\u09dc": "\u09a1\u09bc",
-    "\u09dd": "\u09a2\u09bc",
+# Five Bengali characters have two canonically equal encodings, and the seed
+# documents use both: য় ড় ঢ় as one code point or as letter + nukta (U+09BC), and
+# the vowel signs ো ৌ as one code point or as ে + া / ে + ৗ. Text is stored exactly
+# as given; matching accepts either.
+_COMPOSITES = {
+    "\u09df": "\u09af\u09bc",  # য়
+    "\u09dc": "\u09a1\u09bc",  # ড়
+    "\u09dd": "\u09a2\u09bc",  # ঢ়
+    "\u09cb": "\u09c7\u09be",  # ো
+    "\u09cc": "\u09c7\u09d7",  # ৌ
 }
 
 
-def nukta_insensitive_pattern(text):
-    """A regex source matching ``text`` whichever way its য় ড় ঢ় are encoded."""
-    for single, pair in _NUKTA_FORMS.items():
+def any_encoding_pattern(text):
+    """A regex source matching ``text`` whichever way its composite Bengali characters are encoded."""
+    for single, pair in _COMPOSITES.items():
         text = text.replace(single, pair)
     pattern = re.escape(text)
-    for single, pair in _NUKTA_FORMS.items():
+    for single, pair in _COMPOSITES.items():
         pattern = pattern.replace(re.escape(pair), f"(?:{single}|{re.escape(pair)})")
     return pattern

@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from charter_portal.bangla import nukta_insensitive_pattern
+from charter_portal.bangla import any_encoding_pattern
 from grievances.models import GrievanceTier
 from services.models import Expectation, Service
 
@@ -54,6 +55,7 @@ class ServiceEntry:
     time_limit: str = ""
     responsible: OfficerEntry | None = None
     superior: OfficerEntry | None = None
+    line: int | None = field(default=None, compare=False)  # where the source text had it
 
     TEXT_FIELDS = ("name", "delivery_method", "required_papers", "papers_source", "fee", "time_limit")
 
@@ -103,6 +105,16 @@ class CharterDocument:
 
 
 # --- writing -------------------------------------------------------------------------
+
+
+def _validated(obj, what, line):
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        where = f"line {line}: " if line else ""
+        raise ValueError(f"{where}{what}: {'; '.join(exc.messages)}") from None
+    obj.save()
+    return obj
 
 
 def _officer_values(entry):
@@ -156,34 +168,27 @@ def write_charter(office, document, *, replace=False):
         owner = _resolve_office(office, entry)
         officer = None if owner == office else _existing_officer(owner, entry)
         if officer is None:
-            officer = Officer(office=owner, **_officer_values(entry))
-            officer.full_clean()
-            officer.save()
+            officer = _validated(Officer(office=owner, **_officer_values(entry)), f"officer {entry.describe()}", None)
         officers[id(entry)] = officer
 
     def officer_for(entry):
         return officers[id(entry)] if entry is not None else None
 
     for entry in document.services:
-        service = Service(
+        _validated(Service(
             office=office, category=entry.category, serial=entry.serial,
             **{f"{name}_bn": getattr(entry, name) for name in ServiceEntry.TEXT_FIELDS},
             responsible_officer=officer_for(entry.responsible), superior_officer=officer_for(entry.superior),
-        )
-        service.full_clean()
-        service.save()
+        ), f"service {entry.serial} ({entry.name[:40]})", entry.line)
     for entry in document.expectations:
-        expectation = Expectation(office=office, serial=entry.serial, text_bn=entry.text)
-        expectation.full_clean()
-        expectation.save()
+        _validated(Expectation(office=office, serial=entry.serial, text_bn=entry.text),
+                   f"expectation {entry.serial}", None)
     for entry in document.tiers:
-        tier = GrievanceTier(
+        _validated(GrievanceTier(
             office=office, level=entry.level, when_to_contact_bn=entry.when_to_contact,
             contact_title_bn=entry.contact_title, contact_officer=officer_for(entry.contact_officer),
             contact_text_bn=entry.contact_text, resolution_days=entry.resolution_days,
-        )
-        tier.full_clean()
-        tier.save()
+        ), f"GRS tier {entry.level}", None)
     return office.charter
 
 
@@ -230,6 +235,30 @@ def charter_fixture(office, document):
             "contact_text_bn": entry.contact_text, "resolution_days": entry.resolution_days,
         }})
     return objects
+
+
+def office_named_in(words):
+    """The key of the office a text such as "জেলা কার্যালয়, মাগুরা" names, or None."""
+    from charter_portal.bangla import any_encoding_pattern as pattern
+
+    def mentions(text):
+        return text and re.search(pattern(text), words)
+
+    if mentions("প্রধান কার্যালয়"):
+        return "hq"
+    is_upazila = mentions("উপজেলা কার্যালয়")
+    if not (is_upazila or mentions("জেলা কার্যালয়")):
+        return None
+    offices = Office.objects.select_related("district", "upazila__district")
+    if is_upazila:
+        for office in offices.filter(level=Office.Level.UPAZILA):
+            if mentions(office.upazila.name_bn) and mentions(office.upazila.district.name_bn):
+                return office.key
+        return None
+    for office in offices.filter(level=Office.Level.DISTRICT):
+        if mentions(office.district.name_bn):
+            return office.key
+    return None
 
 
 # --- reading one back out of the database, and cloning ----------------------------------
@@ -293,7 +322,7 @@ def office_rewriter(source, target):
     if not pairs:
         return lambda text: text
     patterns = sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
-    regex = re.compile("|".join(f"({nukta_insensitive_pattern(old)})" for old, _ in patterns))
+    regex = re.compile("|".join(f"({any_encoding_pattern(old)})" for old, _ in patterns))
 
     def rewrite(text):
         return regex.sub(lambda match: patterns[match.lastindex - 1][1], text)

@@ -1,0 +1,119 @@
+import json
+import re
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from offices.charter_text import CharterTextError, read_charter_text
+from offices.charters import CharterExists, charter_fixture, office_named_in, write_charter
+from offices.models import Charter, Office
+from services.models import Service
+
+# A charter export is a few hundred kilobytes at most; anything far larger is not one.
+MAX_BYTES = 5 * 1024 * 1024
+
+
+def site_key(url):
+    """'http://doict.kalai.joypurhat.gov.bd/' → 'kalai.joypurhat'."""
+    host = re.sub(r"^https?://", "", url.strip().lower()).split("/")[0]
+    host = host.removeprefix("www.").removeprefix("doict.")
+    return host.removesuffix(".gov.bd")
+
+
+class Command(BaseCommand):
+    help = (
+        "Read the text export of a citizen's charter and make it the office's charter: vision and mission, "
+        "services of each category with all their columns, officers, expectations, GRS tiers, date and "
+        "signatory. All or nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="the charter's text export (UTF-8; tab-separated or one cell per line)")
+        parser.add_argument("--office", required=True, help="the office's key, e.g. joypurhat or kachua.chandpur")
+        parser.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
+        parser.add_argument("--fixture", metavar="OUT.json", help="write a loaddata fixture instead of the database")
+        parser.add_argument("--replace", action="store_true", help="replace the office's existing charter")
+
+    def handle(self, file, office, dry_run, fixture, replace, **options):
+        path = Path(file)
+        try:
+            target = Office.objects.select_related("parent").get(key=office)
+        except Office.DoesNotExist:
+            raise CommandError(f"No office with the key {office!r}.") from None
+        data = self.read(path)
+        try:
+            result = read_charter_text(data, office_named_in)
+        except CharterTextError as exc:
+            raise CommandError(f"{path.name}: could not read the charter: {exc}") from None
+        document, warnings = result.document, list(result.warnings)
+        self.check_site(target, result, warnings)
+        self.check_subordinates(target, result, warnings)
+        for entry in document.officers():
+            if entry.office_key and not Office.objects.filter(key=entry.office_key).exists():
+                raise CommandError(f"{path.name}: officer {entry.describe()} belongs to an unknown office")
+
+        if not replace and not dry_run and not fixture and Charter.objects.filter(office=target).exists():
+            raise CommandError(f"{target.key} already has a charter; use --replace to replace it.")
+        if dry_run:
+            self.print_plan(document)
+        elif fixture:
+            with open(fixture, "w", encoding="utf-8") as handle:
+                json.dump(charter_fixture(target, document), handle, ensure_ascii=False, indent=1)
+                handle.write("\n")
+            self.stdout.write(f"fixture written to {fixture}")
+        else:
+            try:
+                write_charter(target, document, replace=replace)
+            except (CharterExists, ValueError) as exc:
+                raise CommandError(f"{path.name}: nothing was written: {exc}") from None
+        self.print_summary(target, document, warnings, written=not (dry_run or fixture))
+
+    def read(self, path):
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise CommandError(f"{path.name} is {path.stat().st_size} bytes; a charter export is under "
+                                   f"{MAX_BYTES // (1024 * 1024)} MB. Is it the right file?")
+            return path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Cannot read {path}: {exc.strerror}") from None
+
+    def check_site(self, office, result, warnings):
+        if result.site and office.site and site_key(result.site) != site_key(office.site):
+            warnings.append((None, f"the document names the site {result.site}, but {office.key}'s site is "
+                                   f"{office.site}: is this the right office?"))
+
+    def check_subordinates(self, office, result, warnings):
+        children = {child.key for child in office.children.all()}
+        for line, url in result.subordinate_sites:
+            key = site_key(url)
+            if not Office.objects.filter(key=key).exists():
+                warnings.append((line, f"the subordinate office {url} matches no office of the portal"))
+            elif key not in children:
+                warnings.append((line, f"the subordinate office {url} ({key}) is not under {office.key} in the "
+                                       "office tree; the page shows the tree"))
+
+    def print_plan(self, document):
+        self.stdout.write("dry run: nothing is written")
+        for category in Service.Category:
+            services = [s for s in document.services if s.category == category]
+            if services:
+                self.stdout.write(f"{category.label} ({len(services)}):")
+                for service in services:
+                    self.stdout.write(f"  {service.serial}. {service.name}")
+
+    def print_summary(self, office, document, warnings, written):
+        counts = document.counts()
+        self.stdout.write(f"{'written' if written else 'read'}: {office.key} ({office})")
+        self.stdout.write("  services: " + ", ".join(f"{c.label} {n}" for c, n in counts.items()))
+        self.stdout.write(f"  officers: {len(document.officers())}")
+        self.stdout.write(f"  expectations: {len(document.expectations)}")
+        self.stdout.write(f"  GRS tiers: {len(document.tiers)} (and the national cell)")
+        self.stdout.write(f"  date: {document.issued_on or '—'}; signatory: {document.signatory_name or '—'}")
+        grouped = {}
+        for line, message in warnings:
+            grouped.setdefault(message, []).append(line)
+        self.stdout.write(f"  warnings: {len(grouped)}")
+        for message, lines in grouped.items():
+            numbers = sorted({n for n in lines if n})
+            where = f"line {', '.join(map(str, numbers))}: " if numbers else ""
+            self.stderr.write(f"  warning: {where}{message}")
