@@ -157,7 +157,7 @@ def read_table(lines, start):
 
 
 def _read_cell_per_line(lines, start):
-    cells, width, index = [], None, start
+    cells, width, index, after_blank = [], None, start, False
     while index < len(lines):
         line = lines[index]
         if not line.blank and not line.text.startswith("\t") and classify_heading(line.text):
@@ -169,11 +169,12 @@ def _read_cell_per_line(lines, start):
             cells.append([line.number, text])
         elif not line.blank:
             row_complete = width is not None and len(cells) % width == 0
-            if line.is_row or (row_complete and cells[-1][1].strip()):
+            if line.is_row or (after_blank and row_complete and cells[-1][1].strip()):
                 break  # the table has ended; this line is the document's again
-            # A cell going on over a line with no tab; after a complete row, the row's
-            # last cell was empty on this page and is written after it (a merged cell).
+            # A cell going on over a line with no tab. After a complete row and a gap, the
+            # row's last cell was empty and its text is printed below it (a merged cell).
             cells[-1][1] += "\n" + line.text
+        after_blank = line.blank and not line.is_cell
         index += 1
     if width is None:
         raise CharterTextError("a one-cell-per-line table has a header but no numbered rows",
