@@ -94,7 +94,7 @@ def classify_heading(text):
     key = _key(heading)
     if len(key) > 80 and not key.startswith("3."):
         return None
-    bare = re.sub(r"^[\d.)\s]+", "", key).rstrip(" :ঃ।")
+    bare = re.sub(r"^[\d.)(।\s]+", "", key).rstrip(" :ঃ।")
     if bare == "ভিশন":
         return ("vision",)
     if bare == "মিশন":
@@ -102,7 +102,7 @@ def classify_heading(text):
     if bare.startswith("ভিশন ও মিশন"):
         return ("vision_and_mission",)
     for number, words in _CATEGORIES:
-        if bare.startswith(_key(words)) and len(bare) <= len(_key(words)) + 2:
+        if re.fullmatch(rf"{re.escape(_key(words))}(?:{re.escape(_key('সমূহ'))})?", bare):
             return ("category", number)
     if bare.startswith("প্রতিশ্রুত সেবা"):
         return ("services",)
@@ -435,6 +435,7 @@ class ImportResult:
     site: str = ""
 
 
+_INLINE_VISION = re.compile(rf"^({_key('ভিশন')}|{_key('মিশন')})\s*[:ঃ]\s*\S")
 _DATE = re.compile(r"^\s*([০-৯0-9]{1,2})\s*[/.-]\s*([০-৯0-9]{1,2})\s*[/.-]\s*([০-৯0-9]{4})\s*$")
 
 
@@ -488,6 +489,10 @@ def read_charter_text(data, office_key_for_words=lambda words: None):
             continue
         # Plain text lines.
         stripped = _heading_text(line.text)
+        inline = _INLINE_VISION.match(_key(stripped))
+        if inline:  # "ভিশন: জ্ঞানভিত্তিক …" on one line
+            section = "vision" if inline.group(1) == _key("ভিশন") else "mission"
+            stripped = re.split(r"[:ঃ]", stripped, maxsplit=1)[1].strip()
         if section == "vision":
             vision.append(stripped)
         elif section == "mission":
@@ -525,7 +530,20 @@ def decode(data):
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CharterTextError("the file is not UTF-8 text", line) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(_pipe_row_as_tabs(line) for line in text.split("\n"))
+
+
+def _pipe_row_as_tabs(line):
+    """A markdown pipe-table row ("| ১ | সেবার নাম |") read as a tab-separated row; its rule
+    line ("|---|:--|") as a blank line."""
+    stripped = line.strip()
+    if len(stripped) < 2 or not (stripped.startswith("|") and stripped.endswith("|")):
+        return line
+    cells = [cell.strip() for cell in stripped[1:-1].split("|")]
+    if all(re.fullmatch(r":?-{2,}:?", cell) for cell in cells):
+        return ""
+    return "\t".join(cells) if len(cells) > 1 else line
 
 
 @dataclass

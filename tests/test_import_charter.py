@@ -267,3 +267,30 @@ def test_missing_and_huge_files(tmp_path):
         handle.truncate(6 * 1024 * 1024)
     with pytest.raises(CommandError, match="a charter export is under 5 MB"):
         run(huge, "--office", "joypurhat")
+
+
+def as_pipe_tables(text):
+    """The charter as a markdown export: every tab-separated row a pipe-table row."""
+    lines = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            lines.append("| " + " | ".join(line.split("\t")) + " |")
+            if line.startswith("ক্রমিক"):
+                lines.append("|" + "---|" * len(line.split("\t")))
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def test_markdown_pipe_tables(tmp_path):
+    text = as_pipe_tables(seed_text("joypurhat"))
+    assert "| ১ | আইসিটি অধিদপ্তর সংক্রান্ত তথ্য প্রদান |" in text
+    assert_imports_like_the_original(tmp_path, "joypurhat", text)
+
+
+def test_vision_and_mission_on_the_heading_line_and_plural_headings(tmp_path):
+    text = seed_text("joypurhat")
+    text = text.replace("ভিশন:\n\n", "ভিশন: ").replace("মিশন:\n\n", "মিশনঃ ")
+    text = text.replace("২.১) নাগরিক সেবা", "২.১। নাগরিক সেবাসমূহ:")
+    assert "ভিশন: জ্ঞানভিত্তিক" in text
+    assert_imports_like_the_original(tmp_path, "joypurhat", text)
