@@ -70,8 +70,7 @@ class Line:
     @property
     def is_row(self):
         """A tab-separated row: a tab somewhere after the first character."""
-        return "\t" in self.text.lstrip("\t") or self.text.startswith("\t\t") or (
-            "\t" in self.text and not self.text.startswith("\t"))
+        return "\t" in self.text.lstrip("\t") or self.text.startswith("\t\t")
 
     @property
     def is_cell(self):

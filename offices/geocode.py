@@ -16,8 +16,6 @@ from .models import OFFICE_KEY_PATTERN
 HQ_PK = 1
 DISTRICT_OFFICE_PK_BASE = 100
 UPAZILA_OFFICE_PK_BASE = 1000
-# The fixtures' fixed timestamp: every loaded office reads the same on every machine.
-FIXTURE_TIMESTAMP = "2026-11-24T00:00:00+06:00"
 
 _KEY = re.compile(rf"^{OFFICE_KEY_PATTERN}\Z")
 
