@@ -1,9 +1,14 @@
+from django import forms
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from charter_portal.bangla import bengali_digits
 from offices.scoping import OfficeScopedAdmin
 
-from .models import GrievanceTier
+from .models import Grievance, GrievanceDesk, GrievanceEvent, GrievanceTier, Holiday, attach_deadlines, desk_of
 
 
 @admin.register(GrievanceTier)
@@ -11,3 +16,170 @@ class GrievanceTierAdmin(OfficeScopedAdmin, TabbedTranslationAdmin):
     list_display = ["__str__", "level", "resolution_days"]
     list_filter = ["level"]
     list_select_related = ["office"]
+
+
+def _is_hq(request):
+    return request.user.is_active and request.user.is_superuser
+
+
+class HQOnlyAdmin(admin.ModelAdmin):
+    """Models only HQ keeps: the holidays and who sits at which grievance desk."""
+
+    def has_module_permission(self, request):
+        return _is_hq(request)
+
+    def has_view_permission(self, request, obj=None):
+        return _is_hq(request)
+
+    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
+
+
+@admin.register(Holiday)
+class HolidayAdmin(HQOnlyAdmin):
+    list_display = ["date", "name"]
+    date_hierarchy = "date"
+    search_fields = ["name"]
+
+
+@admin.register(GrievanceDesk)
+class GrievanceDeskAdmin(HQOnlyAdmin):
+    list_display = ["user", "office", "level"]
+    list_filter = ["level"]
+    list_select_related = ["user", "office"]
+    raw_id_fields = ["office"]
+    autocomplete_fields = ["user"]
+    search_fields = ["user__username", "office__key"]
+
+
+class GrievanceEventInline(admin.TabularInline):
+    """The full history, read-only."""
+
+    model = GrievanceEvent
+    extra = 0
+    can_delete = False
+    fields = ["on", "kind", "from_level", "to_level", "from_status", "to_status", "actor", "note", "recorded_at"]
+    readonly_fields = fields
+    ordering = ["recorded_at", "pk"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="কে করেছেন")
+    def actor(self, event):
+        return event.actor
+
+
+class GrievanceHandlingForm(forms.ModelForm):
+    """What an officer does with a grievance: record an action, or resolve it."""
+
+    ACTION, RESOLVE = "action", "resolve"
+    outcome = forms.ChoiceField(
+        label="কী করবেন", required=False, widget=forms.RadioSelect,
+        choices=[("", "কিছু নয়, শুধু দেখছি"), (ACTION, "গৃহীত ব্যবস্থা লিপিবদ্ধ করুন"), (RESOLVE, "নিষ্পত্তি করুন")],
+    )
+    note = forms.CharField(
+        label="অভ্যন্তরীণ মন্তব্য", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="কী করা হয়েছে; ইতিহাসে থাকে, নাগরিক দেখেন না",
+    )
+    reply = forms.CharField(
+        label="নাগরিকের জন্য নিষ্পত্তির বিবরণ", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="নিষ্পত্তি করলে আবশ্যক; নাগরিক তাঁর অবস্থা পাতায় ও ই-মেইলে এটি পাবেন",
+    )
+
+    class Meta:
+        model = Grievance
+        fields = []
+
+    def clean(self):
+        data = super().clean()
+        outcome = data.get("outcome")
+        if outcome and self.instance.status == Grievance.Status.RESOLVED:
+            raise forms.ValidationError("অভিযোগটি আগেই নিষ্পত্তি হয়েছে।")
+        if outcome == self.ACTION and not data.get("note", "").strip():
+            self.add_error("note", "কী ব্যবস্থা নেওয়া হয়েছে লিখুন।")
+        if outcome == self.RESOLVE and not data.get("reply", "").strip():
+            self.add_error("reply", "নাগরিকের জন্য নিষ্পত্তির বিবরণ লিখুন।")
+        return data
+
+
+@admin.register(Grievance)
+class GrievanceAdmin(admin.ModelAdmin):
+    """Officers reach the grievances at their desk (their office, their tier); HQ reaches all.
+
+    Not an OfficeScopedAdmin: office staff who edit a charter are not for that reason the
+    officers who handle its grievances; the desk (GrievanceDesk) decides.
+    """
+
+    form = GrievanceHandlingForm
+    list_display = ["tracking_number", "office", "level", "status", "deadline", "filed_at"]
+    list_filter = ["status", "level"]
+    list_select_related = ["office"]
+    search_fields = ["tracking_number", "mobile"]
+    inlines = [GrievanceEventInline]
+    citizen_fields = ["tracking_number", "office", "service", "name", "mobile", "email", "description",
+                      "desired_outcome"]
+    state_fields = ["level", "status", "tier_since", "deadline", "filed_at", "resolved_on", "resolution",
+                    "reopened"]
+    readonly_fields = citizen_fields + state_fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            ("নাগরিকের অভিযোগ", {"fields": self.citizen_fields}),
+            ("অবস্থা", {"fields": self.state_fields}),
+        ]
+        if obj is not None and obj.status != Grievance.Status.RESOLVED and self.has_change_permission(request, obj):
+            fieldsets.append(("ব্যবস্থা", {"fields": ["outcome", "note", "reply"]}))
+        return fieldsets
+
+    @admin.display(description="নিষ্পত্তির সময়সীমা")
+    def deadline(self, grievance):
+        due = getattr(grievance, "due", None) or grievance.deadline()
+        text = bengali_digits(date_format(due, "j F Y"))
+        if grievance.status != Grievance.Status.RESOLVED and timezone.localdate() > due:
+            return format_html('<strong style="color:#c8102e">{} (পার হয়েছে)</strong>', text)
+        return text
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        changelist.result_list = attach_deadlines(list(changelist.result_list))
+        return changelist
+
+    def save_model(self, request, obj, form, change):
+        outcome = form.cleaned_data.get("outcome")
+        note = form.cleaned_data.get("note", "")
+        if outcome == form.ACTION:
+            obj.record_action(user=request.user, note=note)
+        elif outcome == form.RESOLVE:
+            obj.resolve(user=request.user, resolution=form.cleaned_data["reply"], note=note)
+        # Nothing else on the page is editable, so there is nothing else to save.
+
+    # ---- who may reach what
+
+    def may_handle(self, request, obj=None):
+        if _is_hq(request):
+            return True
+        if not hasattr(request, "_grievance_desk"):
+            request._grievance_desk = desk_of(request.user)
+        desk = request._grievance_desk
+        return desk is not None and (obj is None or desk.holds(obj))
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) and self.may_handle(request)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.may_handle(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.may_handle(request, obj)
+
+    def has_add_permission(self, request):
+        return False  # citizens file grievances on the public site
+
+    def has_delete_permission(self, request, obj=None):
+        return _is_hq(request) and super().has_delete_permission(request, obj)

@@ -112,3 +112,19 @@ STORAGES = {
 
 # The portal's own GRS data (tier 3) links here; kept in one place.
 NATIONAL_GRS_URL = "https://www.grs.gov.bd"
+
+# ---- Grievances (grievances/)
+# E-mail: printed to the console in development (tests use Django's in-memory outbox); set
+# DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST etc. in production.
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "সিটিজেন চার্টার পোর্টাল <no-reply@doict.gov.bd>")
+# Links in e-mail (to the status page, to the admin) start with this.
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
+# Behind a reverse proxy every request comes from the proxy: name the header that carries the
+# client's address (e.g. HTTP_X_FORWARDED_FOR) so the per-client rate limit counts clients.
+GRIEVANCES_CLIENT_IP_HEADER = os.environ.get("GRIEVANCES_CLIENT_IP_HEADER", "")
