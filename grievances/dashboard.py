@@ -1,0 +1,134 @@
+"""What HQ's dashboard shows: counts, overdue grievances, time to resolution, a chart per district."""
+
+import statistics
+from collections import Counter, defaultdict
+
+from django.db.models import Count
+from django.utils import timezone
+
+from charter_portal.bangla import bengali_digits
+from offices.models import Office
+
+from .models import Grievance, GrievanceTier
+from .workdays import WorkingCalendar
+
+HQ_LABEL = "প্রধান কার্যালয়"
+
+
+def district_of(office):
+    if office.upazila_id:
+        return office.upazila.district
+    return office.district
+
+
+def _median(values):
+    return statistics.median(values) if values else None
+
+
+def summary(as_of):
+    calendar = WorkingCalendar()
+    areas = ["office__district", "office__upazila__district"]
+    unresolved = Grievance.objects.unresolved().select_related(*areas).with_deadlines(calendar)
+    overdue = sorted((g for g in unresolved if as_of > g.due), key=lambda g: (g.due, g.pk))
+    resolved = list(Grievance.objects.resolved().select_related(*areas))
+    days_to_resolve = {g.pk: calendar.working_days_between(timezone.localdate(g.filed_at), g.resolved_on)
+                       for g in resolved}
+
+    # Office × tier × status, counted by the database.
+    counts = defaultdict(Counter)
+    for row in Grievance.objects.values("office", "level", "status").annotate(n=Count("pk")):
+        counts[(row["office"], row["level"])][row["status"]] = row["n"]
+    overdue_count = Counter((g.office_id, g.level) for g in overdue)
+    offices = Office.objects.in_bulk({office for office, _level in counts})
+    by_office = defaultdict(list)
+    for g in resolved:
+        by_office[g.office_id].append(days_to_resolve[g.pk])
+    table = [
+        {
+            "office": offices[office_id],
+            "level": GrievanceTier.Level(level),
+            "counts": [(status.label, counts[(office_id, level)][status]) for status in Grievance.Status],
+            "total": sum(counts[(office_id, level)].values()),
+            "overdue": overdue_count[(office_id, level)],
+        }
+        for office_id, level in sorted(counts, key=lambda key: (offices[key[0]].name, key[1]))
+    ]
+    office_medians = [
+        (offices[office_id], _median(days)) for office_id, days in by_office.items()
+    ]
+    office_medians.sort(key=lambda pair: pair[0].name)
+
+    return {
+        "as_of": as_of,
+        "statuses": Grievance.Status,
+        "table": table,
+        "totals": [sum(row["counts"][i][1] for row in table) for i in range(len(Grievance.Status))],
+        "total": sum(row["total"] for row in table),
+        "overdue": overdue,
+        "median_days": _median(list(days_to_resolve.values())),
+        "resolved_count": len(resolved),
+        "office_medians": office_medians,
+        "chart": district_chart(unresolved, resolved, as_of),
+    }
+
+
+# ---------------------------------------------------------------- the chart, as inline SVG geometry
+
+SERIES = [
+    ("resolved", "নিষ্পত্তি হয়েছে"),
+    ("open", "চলমান, সময়সীমার মধ্যে"),
+    ("overdue", "সময়সীমা পার"),
+]
+LABEL_WIDTH = 150
+BAR_AREA = 330
+ROW_HEIGHT = 28
+BAR_HEIGHT = 18
+TOP = 8
+
+
+def district_chart(unresolved, resolved, as_of):
+    """One horizontal stacked bar per district with grievances; every number in Bengali digits."""
+    tally = defaultdict(Counter)
+    names = {}
+    for g in resolved:
+        tally[_district_key(g.office, names)]["resolved"] += 1
+    for g in unresolved:
+        tally[_district_key(g.office, names)]["overdue" if as_of > g.due else "open"] += 1
+    rows = sorted(tally.items(), key=lambda item: (-sum(item[1].values()), names[item[0]]))
+    largest = max((sum(c.values()) for _key, c in rows), default=0)
+    bars = []
+    for index, (key, counter) in enumerate(rows):
+        y = TOP + index * ROW_HEIGHT
+        x = LABEL_WIDTH
+        segments = []
+        for series, label in SERIES:
+            value = counter[series]
+            if not value:
+                continue
+            width = BAR_AREA * value / largest
+            segments.append({
+                "series": series, "x": round(x, 2), "width": round(width, 2),
+                "title": f"{names[key]}: {label} {bengali_digits(value)}",
+            })
+            x += width
+        total = sum(counter.values())
+        bars.append({
+            "name": names[key], "y": y, "text_y": y + BAR_HEIGHT - 4, "segments": segments,
+            "total": bengali_digits(total), "total_x": round(x + 4, 2),
+            "title": f"{names[key]}: মোট {bengali_digits(total)}টি অভিযোগ",
+        })
+    return {
+        "bars": bars,
+        "series": SERIES,
+        "width": LABEL_WIDTH + BAR_AREA + 40,
+        "height": TOP * 2 + max(len(bars), 1) * ROW_HEIGHT,
+        "bar_height": BAR_HEIGHT,
+        "label_x": LABEL_WIDTH - 6,
+    }
+
+
+def _district_key(office, names):
+    district = district_of(office)
+    key = district.pk if district else 0
+    names.setdefault(key, district.name if district else HQ_LABEL)
+    return key

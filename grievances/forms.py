@@ -1,0 +1,111 @@
+from django import forms
+
+from charter_portal.bangla import bengali_digits
+
+from .identifiers import MOBILE_ERROR, normalise_mobile, normalise_tracking_number
+from .models import Grievance
+
+REQUIRED = "এই ঘরটি পূরণ করুন।"
+
+
+def _text(label, *, max_length, help_text="", required=True, widget=None, min_length=None):
+    messages = {
+        "required": REQUIRED,
+        "max_length": f"অনুগ্রহ করে {bengali_digits(max_length)} অক্ষরের মধ্যে লিখুন।",
+    }
+    if min_length:
+        messages["min_length"] = f"অনুগ্রহ করে অন্তত {bengali_digits(min_length)} অক্ষরে লিখুন।"
+    return forms.CharField(
+        label=label, max_length=max_length, min_length=min_length, required=required,
+        help_text=help_text, widget=widget, error_messages=messages,
+    )
+
+
+class MobileField(forms.CharField):
+    """A Bangladeshi mobile number in any usual spelling, cleaned to 01XXXXXXXXX."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("error_messages", {"required": REQUIRED, "max_length": MOBILE_ERROR})
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        mobile = normalise_mobile(value)
+        if mobile is None:
+            raise forms.ValidationError(MOBILE_ERROR, code="invalid_mobile")
+        return mobile
+
+
+class ServiceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, service):
+        return f"{service.get_category_display()} {bengali_digits(service.serial)}. {service.name}"
+
+
+class GrievanceForm(forms.ModelForm):
+    name = _text("আপনার নাম", max_length=100)
+    mobile = MobileField(
+        label="মোবাইল নম্বর", help_text="যেমন ০১৭১১-০০০০০০; অবস্থা জানতে ট্র্যাকিং নম্বরের সঙ্গে এটি লাগবে",
+    )
+    email = forms.EmailField(
+        label="ই-মেইল (ঐচ্ছিক)", required=False, max_length=254,
+        help_text="দিলে ট্র্যাকিং নম্বর ও অগ্রগতি ই-মেইলে পাঠানো হবে",
+        error_messages={"invalid": "সঠিক ই-মেইল ঠিকানা লিখুন, যেমন nam@example.com।"},
+    )
+    service = ServiceChoiceField(
+        label="কোন সেবা নিয়ে অভিযোগ (ঐচ্ছিক)", queryset=None, required=False,
+        empty_label="— নির্দিষ্ট কোনো সেবা নয় —",
+        error_messages={"invalid_choice": "তালিকা থেকে এই দপ্তরের একটি সেবা বেছে নিন।"},
+    )
+    description = _text(
+        "কী ঘটেছে", max_length=4000, min_length=10, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="কবে, কোথায়, কার কাছে কোন সেবা চেয়েছিলেন এবং কী পাননি",
+    )
+    desired_outcome = _text(
+        "আপনি কী প্রতিকার চান", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    # The honeypot: hidden from people (and screen readers) by the template; bots fill it in.
+    website = forms.CharField(
+        label="এই ঘরটি ফাঁকা রাখুন", required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Grievance
+        fields = ["name", "mobile", "email", "service", "description", "desired_outcome"]
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.office = office
+        self.fields["service"].queryset = office.services.order_by("category", "serial")
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+    @property
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))
+
+    def grievance_fields(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class LookupForm(forms.Form):
+    tracking_number = forms.CharField(
+        label="ট্র্যাকিং নম্বর", max_length=40, help_text="যেমন GRS-7K3M-9QXD",
+        error_messages={"required": REQUIRED, "max_length": "সঠিক ট্র্যাকিং নম্বর লিখুন, যেমন GRS-7K3M-9QXD।"},
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}),
+    )
+    mobile = MobileField(label="মোবাইল নম্বর", help_text="অভিযোগ করার সময় যে নম্বর দিয়েছিলেন")
+
+    def clean_tracking_number(self):
+        number = normalise_tracking_number(self.cleaned_data["tracking_number"])
+        if number is None:
+            raise forms.ValidationError("সঠিক ট্র্যাকিং নম্বর লিখুন, যেমন GRS-7K3M-9QXD।", code="invalid")
+        return number
+
+
+class ReopenForm(forms.Form):
+    reason = _text(
+        "কেন আপনি নিষ্পত্তিতে সন্তুষ্ট নন", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+    )
