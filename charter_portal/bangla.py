@@ -7,6 +7,7 @@ digits are left exactly as stored. Every template reaches this through the
 """
 
 import re
+import unicodedata
 
 from django import template
 
@@ -80,3 +81,16 @@ def any_encoding_pattern(text):
     for single, pair in _COMPOSITES.items():
         pattern = pattern.replace(re.escape(pair), f"(?:{single}|{re.escape(pair)})")
     return pattern
+
+
+_SEARCH_DROP = {0x200C: None, 0x200D: None, 0xFEFF: None}  # ZWNJ, ZWJ, BOM: invisible, never meaningful
+
+
+def search_key(text):
+    """Text reduced for search: one encoding of each Bengali letter (NFC), no zero-width
+    joiners, ASCII digits, lower case, punctuation as spaces, single spaces. Queries and the
+    index go through this same function, so every spelling of a word meets every other."""
+    text = unicodedata.normalize("NFC", str(text or "")).translate(_SEARCH_DROP)
+    text = text.translate(_TO_ASCII).casefold()
+    text = re.sub(r"[^\w\u0980-\u09ff]+", " ", text)
+    return " ".join(text.split())

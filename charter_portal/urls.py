@@ -8,5 +8,6 @@ admin.site.index_title = "দপ্তর ও চার্টার ব্যব
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("offices.urls")),
+    path("", include("services.urls")),
     path("", include("grievances.urls")),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import opendata, views
 from .models import OFFICE_KEY_PATTERN
 
 
@@ -20,4 +20,6 @@ app_name = "offices"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("office/<office_key:key>/", views.charter, name="charter"),
+    path("office/<office_key:key>.json", opendata.office_json, name="charter_json"),
+    path("opendata/charters.json", opendata.all_charters_json, name="all_charters_json"),
 ]

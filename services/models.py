@@ -3,6 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from charter_portal.bangla import search_key
+
+# What a citizen's search looks in: the service's name and how to get it, in both languages.
+SEARCHED_FIELDS = ("name", "delivery_method", "required_papers", "papers_source")
+
 
 class Service(models.Model):
     class Category(models.IntegerChoices):
@@ -34,6 +39,8 @@ class Service(models.Model):
         "offices.Officer", models.PROTECT, null=True, blank=True, related_name="supervised_services",
         verbose_name="উর্ধ্বতন কর্মকর্তা",
     )
+    # Derived from SEARCHED_FIELDS on every save (see services.apps for fixture loads).
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = "সেবা"
@@ -52,6 +59,16 @@ class Service(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.searchable_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def searchable_text(self):
+        values = [getattr(self, f"{name}_{language}") for name in SEARCHED_FIELDS for language in ("bn", "en")]
+        return search_key(" ".join(value for value in values if value))
 
     def get_absolute_url(self):
         return f"{self.office.get_absolute_url()}#{self.anchor}"

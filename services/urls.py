@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "services"
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("opendata/services.csv", views.services_csv, name="services_csv"),
+]

@@ -1,0 +1,87 @@
+"""Nationwide search: services and offices, Bengali-aware, the same on every database."""
+
+import pytest
+
+from charter_portal.bangla import search_key
+from services.models import Service
+from services.search import find_offices, find_services
+
+pytestmark = pytest.mark.django_db
+
+
+def names(hits):
+    return [hit.service.name for hit in hits]
+
+
+def test_a_service_is_found_in_every_office_that_offers_it(client):
+    hits = find_services("সাইবার নিরাপত্তা")
+    offices = {hit.service.office.key for hit in hits}
+    assert {"joypurhat", "natoresadar.natore", "rangpursadar.rangpur"} <= offices
+    response = client.get("/search/", {"q": "সাইবার নিরাপত্তা"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    service = hits[0].service
+    assert f'href="/office/{service.office.key}/#service-{service.category}-{service.serial}"' in html
+
+
+def test_words_in_the_name_rank_first():
+    hits = find_services("ই-নথি")
+    assert hits and all("নথি" in search_key(hit.service.name) for hit in hits[:3])
+    assert hits == sorted(hits, key=lambda hit: -hit.score)
+
+
+@pytest.mark.parametrize("spelling", [
+    "শেখ রাসেল ডিজিটাল ল্যাব",
+    "শেখ  রাসেল   ডিজিটাল ল্যাব",                  # repeated spaces
+    "শেখ রা\u200cসেল ডিজিটাল ল্যাব",               # a zero-width non-joiner
+    "শেখ রাসেল ডিজিটাল ল্যা\u200dব",               # a zero-width joiner
+])
+def test_spellings_that_look_alike_find_the_same_services(spelling):
+    assert names(find_services(spelling)) == names(find_services("শেখ রাসেল ডিজিটাল ল্যাব"))
+    assert len(find_services(spelling)) >= 4
+
+
+def test_composed_and_decomposed_letters_match_each_other():
+    composed = "ওয়েব পোর্টাল".replace("\u09af\u09bc", "\u09df")
+    decomposed = "ওয়েব পোর্টাল".replace("\u09df", "\u09af\u09bc")
+    assert composed != decomposed
+    assert names(find_services(composed)) == names(find_services(decomposed)) != []
+    # Magura writes য় as one code point and ো in two parts; the others the other way round.
+    offices = {hit.service.office.key for hit in find_services(decomposed)}
+    assert "magurasadar.magura" in offices and "joypurhat" in offices
+
+
+def test_bengali_and_ascii_digits_match():
+    assert names(find_services("কোভিড-১৯")) == names(find_services("কোভিড 19")) != []
+
+
+def test_district_filter(client):
+    from offices.models import District
+    joypurhat = District.objects.get(key="joypurhat")
+    hits = find_services("সাইবার", joypurhat)
+    assert hits and {hit.service.office.key for hit in hits} == {"joypurhat"}
+    html = client.get("/search/", {"q": "সাইবার", "district": "joypurhat"}).content.decode()
+    assert "রংপুর সদর" not in html
+
+
+def test_offices_are_found_by_name_and_key():
+    assert {o.key for o in find_offices("কচুয়া")} == {"kachua.chandpur", "kachua.bagerhat"}
+    assert [o.key for o in find_offices("কচুয়া চাঁদপুর")] == ["kachua.chandpur"]
+    assert "kachua.chandpur" in [o.key for o in find_offices("kachua")]
+
+
+def test_an_empty_huge_or_odd_query_is_harmless(client):
+    for query in ["", "   ", "x" * 5000, "\x00", "'; DROP TABLE services_service; --", "<script>"]:
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200
+        assert "<script>" not in response.content.decode().split("<main", 1)[1]
+    assert Service.objects.exists()
+
+
+def test_search_text_follows_edits_and_fixture_loads():
+    service = Service.objects.filter(office__key="joypurhat").first()
+    service.name_bn = "একেবারে নতুন নামের সেবা"
+    service.save()
+    assert find_services("একেবারে নতুন")[0].service == service
+    # Loaded from the fixtures (raw saves), every service is indexed too.
+    assert not Service.objects.filter(search_text="").exists()
