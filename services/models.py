@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 
 from charter_portal.bangla import search_key
 
@@ -71,6 +72,10 @@ class Service(models.Model):
         return search_key(" ".join(value for value in values if value))
 
     def get_absolute_url(self):
+        return reverse("services:detail", kwargs={"key": self.office.key, "category": self.category,
+                                                  "serial": self.serial})
+
+    def get_charter_row_url(self):
         return f"{self.office.get_absolute_url()}#{self.anchor}"
 
     @property

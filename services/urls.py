@@ -1,9 +1,13 @@
-from django.urls import path
+from django.urls import re_path
+
+from offices.models import OFFICE_KEY_PATTERN
 
 from . import views
 
 app_name = "services"
 urlpatterns = [
-    path("search/", views.search, name="search"),
-    path("opendata/services.csv", views.services_csv, name="services_csv"),
+    re_path(r"^search/\Z", views.search, name="search"),
+    re_path(r"^opendata/services\.csv\Z", views.services_csv, name="services_csv"),
+    re_path(rf"^office/(?P<key>{OFFICE_KEY_PATTERN})/services/(?P<category>[1-3])-(?P<serial>[0-9]{{1,4}})/\Z",
+            views.service_detail, name="detail"),
 ]

@@ -11,6 +11,19 @@ from .search import find_offices, find_services
 MAX_QUERY_LENGTH = 200
 
 
+def service_detail(request, key, category, serial):
+    """One service, the way a citizen plans a visit: what to bring, the cost and the time first."""
+    service = (
+        Service.objects.select_related("office__parent", "office__district__division",
+                                       "office__upazila__district__division", "responsible_officer__office",
+                                       "superior_officer__office")
+        .filter(office__key=key, category=category, serial=serial).first()
+    )
+    if service is None:
+        return render(request, "404.html", status=404)
+    return render(request, "services/detail.html", {"service": service, "office": service.office})
+
+
 def search(request):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     district = District.objects.filter(key=request.GET.get("district", "")).first()

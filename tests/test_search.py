@@ -85,3 +85,28 @@ def test_search_text_follows_edits_and_fixture_loads():
     assert find_services("একেবারে নতুন")[0].service == service
     # Loaded from the fixtures (raw saves), every service is indexed too.
     assert not Service.objects.filter(search_text="").exists()
+
+
+def test_search_results_link_to_the_row_and_to_the_before_you_go_page(client):
+    service = find_services("সাইবার নিরাপত্তা")[0].service
+    html = client.get("/search/", {"q": "সাইবার নিরাপত্তা"}).content.decode()
+    assert f'href="{service.get_charter_row_url()}"' in html
+    assert f'href="{service.get_absolute_url()}"' in html
+
+
+def test_the_service_page_puts_papers_cost_and_time_before_the_officer(client):
+    service = Service.objects.get(office__key="rangpursadar.rangpur", category=1, serial=1)
+    response = client.get(service.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    before, officer = html.index('id="before-you-go"'), html.index('id="officer"')
+    assert before < officer
+    box = html[before:officer]
+    assert "১. আবেদনপত্র ২. জাতীয় পরিচয়পত্র" in box and "বিনামূল্যে" in box
+    assert "উপজেলা কার্যালয়, রংপুর সদর, রংপুর" in box  # where to get the papers
+    assert f"?service={service.pk}" in html  # the way to complain about this service
+
+
+def test_an_unknown_service_is_404(client):
+    assert client.get("/office/joypurhat/services/1-99/").status_code == 404
+    assert client.get("/office/nowhere/services/1-1/").status_code == 404
