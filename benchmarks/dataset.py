@@ -137,6 +137,8 @@ def write_charters(documents):
             contact_title_bn=entry.contact_title, contact_officer=officer_for(entry.contact_officer),
             contact_text_bn=entry.contact_text, resolution_days=entry.resolution_days,
         ) for entry in document.tiers]
+    for service in services:
+        service.search_text = service.searchable_text()  # what Service.save() derives
     for model, rows in [(Charter, charters), (Service, services), (Expectation, expectations),
                         (GrievanceTier, tiers)]:
         model.objects.bulk_create(rows, batch_size=2000)
