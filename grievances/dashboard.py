@@ -79,9 +79,10 @@ SERIES = [
     ("open", "চলমান, সময়সীমার মধ্যে"),
     ("overdue", "সময়সীমা পার"),
 ]
-LABEL_WIDTH = 150
-BAR_AREA = 330
-ROW_HEIGHT = 28
+# In the SVG's own units; about one to one on a 360 px phone.
+LABEL_WIDTH = 110
+BAR_AREA = 200
+ROW_HEIGHT = 26
 BAR_HEIGHT = 18
 TOP = 8
 
@@ -120,7 +121,7 @@ def district_chart(unresolved, resolved, as_of):
     return {
         "bars": bars,
         "series": SERIES,
-        "width": LABEL_WIDTH + BAR_AREA + 40,
+        "width": LABEL_WIDTH + BAR_AREA + 30,
         "height": TOP * 2 + max(len(bars), 1) * ROW_HEIGHT,
         "bar_height": BAR_HEIGHT,
         "label_x": LABEL_WIDTH - 6,
