@@ -21,15 +21,19 @@ from .conftest import demo_fixture_paths
 SUBMISSIONS = 50
 
 
-@pytest.fixture
-def demo_data_restored():
-    """A transactional test empties the database afterwards: put the session's demo data back."""
+@pytest.fixture(scope="module", autouse=True)
+def demo_data_restored(django_db_blocker):
+    """A transactional test empties the database after it: put the session's demo data back.
+
+    Module-scoped, so this runs after that flush (a function-scoped fixture would run before it).
+    """
     yield
-    call_command("loaddata", *demo_fixture_paths(), verbosity=0)
+    with django_db_blocker.unblock():
+        call_command("loaddata", *demo_fixture_paths(), verbosity=0)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_fifty_concurrent_submissions_give_fifty_rows_and_fifty_tracking_numbers(demo_data_restored):
+def test_fifty_concurrent_submissions_give_fifty_rows_and_fifty_tracking_numbers():
     office = Office.objects.get(key="joypurhat")
     url = f"/office/{office.key}/grievance/"
     start = threading.Barrier(SUBMISSIONS)
