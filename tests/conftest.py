@@ -1,3 +1,9 @@
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -26,3 +32,47 @@ def pytest_report_header(config):
 
     database = settings.DATABASES["default"]
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}".rstrip()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def portal_server(tmp_path_factory):
+    """The documented production stack on 127.0.0.1: gunicorn (2 workers), production settings,
+    whitenoise, a SQLite file holding the demo data. Read-only use: it is shared by the session."""
+    workdir = tmp_path_factory.mktemp("production")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PG"))}
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "charter_portal.settings.production",
+        "DJANGO_SECRET_KEY": "a-long-random-production-test-secret-key-0123456789-abcdefghij",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "SQLITE_PATH": str(workdir / "portal.sqlite3"),
+    })
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "-v0"], ["loaddata", "-v0", *map(str, demo_fixture_paths())],
+                    ["collectstatic", "--noinput", "-v0"]):
+        subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=300)
+    port = free_port()
+    gunicorn_bin = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+    server = subprocess.Popen(
+        # Threads, because a browser's speculative idle connections would each hold a sync worker.
+        [gunicorn_bin, "charter_portal.wsgi", "--workers", "2", "--worker-class", "gthread", "--threads", "8",
+         "--bind", f"127.0.0.1:{port}"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,28 +1,10 @@
 """The documented production stack, end to end: gunicorn, production settings, whitenoise."""
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-
-from .conftest import demo_fixture_paths
-
-ROOT = Path(settings.BASE_DIR)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url, **headers):
@@ -34,42 +16,8 @@ def fetch(url, **headers):
         return error.code, dict(error.headers), error.read()
 
 
-@pytest.fixture(scope="module")
-def gunicorn(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("production")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PG"))}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "charter_portal.settings.production",
-        "DJANGO_SECRET_KEY": "a-long-random-production-test-secret-key-0123456789-abcdefghij",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "SQLITE_PATH": str(workdir / "portal.sqlite3"),
-    })
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "-v0"], ["loaddata", "-v0", *map(str, demo_fixture_paths())],
-                    ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=300)
-    port = free_port()
-    gunicorn_bin = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
-    server = subprocess.Popen(
-        [gunicorn_bin, "charter_portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def test_charter_page_served_with_security_headers(gunicorn):
-    status, headers, body = fetch(f"{gunicorn}/office/joypurhat/")
+def test_charter_page_served_with_security_headers(portal_server):
+    status, headers, body = fetch(f"{portal_server}/office/joypurhat/")
     assert status == 200
     assert "http://doict.joypurhat.gov.bd" in body.decode()
     assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
@@ -78,8 +26,8 @@ def test_charter_page_served_with_security_headers(gunicorn):
     assert headers["Referrer-Policy"] == "same-origin"
 
 
-def test_plain_http_is_redirected_to_https(gunicorn):
-    request = urllib.request.Request(f"{gunicorn}/")
+def test_plain_http_is_redirected_to_https(portal_server):
+    request = urllib.request.Request(f"{portal_server}/")
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):
@@ -90,20 +38,20 @@ def test_plain_http_is_redirected_to_https(gunicorn):
     assert error.value.code == 301 and error.value.headers["Location"].startswith("https://")
 
 
-def test_missing_pages_are_the_bengali_404_pages(gunicorn):
-    status, _, body = fetch(f"{gunicorn}/office/no-such-office/")
+def test_missing_pages_are_the_bengali_404_pages(portal_server):
+    status, _, body = fetch(f"{portal_server}/office/no-such-office/")
     assert status == 404 and "দপ্তরটি পাওয়া যায়নি" in body.decode()
-    status, _, body = fetch(f"{gunicorn}/no/such/page/")
+    status, _, body = fetch(f"{portal_server}/no/such/page/")
     assert status == 404 and "পাতাটি পাওয়া যায়নি" in body.decode()
 
 
-def test_static_files_are_fingerprinted_compressed_and_cached(gunicorn):
-    _, _, body = fetch(f"{gunicorn}/office/joypurhat/")
+def test_static_files_are_fingerprinted_compressed_and_cached(portal_server):
+    _, _, body = fetch(f"{portal_server}/office/joypurhat/")
     stylesheet = re.search(r'href="(/static/css/portal\.[0-9a-f]{12}\.css)"', body.decode()).group(1)
-    status, headers, _ = fetch(f"{gunicorn}{stylesheet}", **{"Accept-Encoding": "gzip"})
+    status, headers, _ = fetch(f"{portal_server}{stylesheet}", **{"Accept-Encoding": "gzip"})
     assert status == 200
     assert headers["Content-Encoding"] == "gzip"
     assert "max-age=315360000" in headers["Cache-Control"]
     font = re.search(r'href="(/static/fonts/noto-sans-bengali/[^"]+\.woff2)"', body.decode()).group(1)
-    status, headers, _ = fetch(f"{gunicorn}{font}")
+    status, headers, _ = fetch(f"{portal_server}{font}")
     assert status == 200 and headers["Content-Type"] == "font/woff2"
