@@ -174,12 +174,14 @@ class GrievanceDesk(models.Model):
         return f"{self.user}: {self.office or 'সারা দেশ'}, {self.get_level_display()}"
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.user.groups.add(_officer_group())  # a desk's model permissions come with it
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.user.groups.add(_officer_group())  # a desk's model permissions come with it
 
     def delete(self, *args, **kwargs):
-        self.user.groups.remove(_officer_group())
-        return super().delete(*args, **kwargs)
+        with transaction.atomic():
+            self.user.groups.remove(_officer_group())
+            return super().delete(*args, **kwargs)
 
     def clean(self):
         if self.user_id and not self.user.is_staff:
@@ -264,7 +266,9 @@ class Grievance(models.Model):
         IN_PROGRESS = "in_progress", "ব্যবস্থা গ্রহণ চলছে"
         RESOLVED = "resolved", "নিষ্পত্তি হয়েছে"
 
-    tracking_number = models.CharField("ট্র্যাকিং নম্বর", max_length=TRACKING_NUMBER_MAX_LENGTH, unique=True, editable=False)
+    tracking_number = models.CharField(
+        "ট্র্যাকিং নম্বর", max_length=TRACKING_NUMBER_MAX_LENGTH, unique=True, editable=False,
+    )
     office = models.ForeignKey("offices.Office", models.PROTECT, related_name="grievances", verbose_name="দপ্তর")
     service = models.ForeignKey(
         "services.Service", models.SET_NULL, null=True, blank=True, related_name="grievances",

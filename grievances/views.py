@@ -1,6 +1,7 @@
 import time
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -104,8 +105,12 @@ def status(request):
     if request.method == "POST" and grievance.can_be_reopened:
         reopen_form = ReopenForm(request.POST)
         if reopen_form.is_valid():
-            grievance.reopen(note=reopen_form.cleaned_data["reason"])
-            return redirect("grievances:status")
+            try:
+                grievance.reopen(note=reopen_form.cleaned_data["reason"])
+            except ValidationError as error:  # reopened or moved meanwhile, in another tab
+                reopen_form.add_error(None, error)
+            else:
+                return redirect("grievances:status")
     context = {
         "grievance": grievance,
         "tier": grievance.tier(),

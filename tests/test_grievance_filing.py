@@ -10,7 +10,7 @@ from grievances.models import Grievance, GrievanceEvent
 from services.models import Service
 
 from .forms import form_data
-from .test_grievance_support import bengali_date, citizen_form, file_over_http, make_officer, office
+from .test_grievance_support import bengali_date, citizen_form, file_over_http, make_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +141,9 @@ def test_the_honeypot_is_hidden_from_people_and_screen_readers(client):
 def test_a_filled_honeypot_stores_nothing_but_looks_like_an_ordinary_answer(client, django_capture_on_commit_callbacks):
     make_officer("anik", "joypurhat", 1)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/office/joypurhat/grievance/", citizen_form(website="http://spam.example", email="x@example.com"))
+        response = client.post(
+            "/office/joypurhat/grievance/", citizen_form(website="http://spam.example", email="x@example.com"),
+        )
     assert response.status_code == 200 and "ধন্যবাদ" in response.content.decode()
     assert not Grievance.objects.exists()
     assert mail.outbox == []

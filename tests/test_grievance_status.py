@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
@@ -69,7 +70,9 @@ def test_a_wrong_mobile_and_a_wrong_number_get_the_same_answer(client, grievance
     wrong_number = look_up(client, other.tracking_number, grievance.mobile)
     assert wrong_mobile.status_code == wrong_number.status_code == 200
     assert "কোনো অভিযোগ পাওয়া যায়নি" in wrong_mobile.content.decode()
-    assert without_what_was_typed(wrong_mobile.content.decode()) == without_what_was_typed(wrong_number.content.decode())
+    assert without_what_was_typed(wrong_mobile.content.decode()) == without_what_was_typed(
+        wrong_number.content.decode()
+    )
     assert client.get("/grievance/status/")["Location"] == "/grievance/"  # nothing was remembered
 
 
@@ -153,3 +156,13 @@ def test_an_office_without_a_grs_table_says_its_days_are_the_national_standard(c
     assert "জাতীয় মান" in html
     holder = re.sub(r"\s+", " ", html.split('id="grievance-holder"')[1].split("</dd>")[0])
     assert f"অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক), {grievance.office.name}" in holder  # no tier row: the office
+
+
+def test_reopening_tells_the_next_desk(client, grievance, django_capture_on_commit_callbacks):
+    grievance.resolve(user=make_officer("anik", "joypurhat", 1), resolution="সমাধান করা হয়েছে।")
+    make_officer("appeal", "joypurhat", 2, email="appeal@example.gov.bd")
+    look_up(client, grievance.tracking_number, grievance.mobile)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/grievance/status/", {"reason": "সমাধান হয়নি।"})
+    (message,) = mail.outbox
+    assert message.to == ["appeal@example.gov.bd"] and "পুনরায় খুলেছেন" in message.body
