@@ -7,12 +7,14 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from grievances.models import GrievanceDesk
 from offices.models import Office, OfficeStaff
 from offices.signals import OFFICE_STAFF_GROUP
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
-# Accounts to try the admin with: HQ, and the staff of two seed offices.
+# Accounts to try the admin with: HQ, and the staff of two seed offices, each of whom is also
+# their office's grievance redress officer (tier 1), so filed grievances reach someone.
 DEMO_STAFF = [("joypurhat", "joypurhat"), ("kachua", "kachua.chandpur")]
 DEMO_PASSWORD = "demo-charter-2026"
 
@@ -38,7 +40,7 @@ class Command(BaseCommand):
         self.create_accounts()
         self.stdout.write(
             f"\nAdmin accounts (password {DEMO_PASSWORD}): hq (all offices), "
-            + ", ".join(f"{user} ({key})" for user, key in DEMO_STAFF)
+            + ", ".join(f"{user} ({key}; its grievance redress officer)" for user, key in DEMO_STAFF)
         )
         call_command("runserver", addrport, use_reloader=False)
 
@@ -54,4 +56,6 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save()
             user.groups.add(group)
-            OfficeStaff.objects.update_or_create(user=user, defaults={"office": Office.objects.get(key=key)})
+            office = Office.objects.get(key=key)
+            OfficeStaff.objects.update_or_create(user=user, defaults={"office": office})
+            GrievanceDesk.objects.update_or_create(user=user, defaults={"office": office, "level": 1})
