@@ -1,12 +1,24 @@
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.shortcuts import render
+from django.views.decorators.gzip import gzip_page
 
 from grievances.models import GrievanceTier
+from pagecache.models import current_version
+from pagecache.pages import cached_page
 from services.models import Service
 
 from .models import Division, Office
 
+# Both views are public pages: compressed (they hold no secret for BREACH to guess) and served
+# from the page cache until the data changes (pagecache).
 
+
+@gzip_page
 def directory(request):
+    return cached_page(request, "directory", current_version(), lambda: _render_directory(request))
+
+
+def _render_directory(request):
     divisions = Division.objects.prefetch_related("districts__upazilas")
     offices = Office.objects.only("pk", "key", "name", "name_bn", "name_en", "level", "district_id", "upazila_id")
     by_district = {o.district_id: o for o in offices if o.district_id}
@@ -23,12 +35,27 @@ def directory(request):
     return render(request, "offices/directory.html", {"headquarters": headquarters, "tree": tree})
 
 
+@gzip_page
 def charter(request, key):
-    office = Office.objects.for_charter_page().filter(key=key).first()
+    return cached_page(request, f"charter:{key}", current_version(), lambda: _render_charter(request, key))
+
+
+def _render_charter(request, key):
+    # The office and its subordinate offices (the page lists them) in one query; its services,
+    # its expectations, and its own GRS tiers with the national cell: four, whatever its size.
+    offices = list(
+        Office.objects.with_area().select_related("charter")
+        .filter(Q(key=key) | Q(parent__in=Office.objects.filter(key=key).values("pk"))).order_by("pk")
+    )
+    office = next((o for o in offices if o.key == key), None)
     if office is None:
         # Rendered here rather than raised, so the citizen gets this page even on a DEBUG server.
         return render(request, "offices/office_not_found.html", {"key": key}, status=404)
-    charter = getattr(office, "charter", None)
+    services = Service.objects.select_related("responsible_officer", "superior_officer__office")
+    prefetch_related_objects([office], Prefetch("services", queryset=services), "expectations")
+    tiers = GrievanceTier.objects.filter(Q(office=office) | Q(office__isnull=True)).select_related(
+        "contact_officer__office").order_by("level")  # own tiers are 1 and 2, the national cell 3
+    own_tiers = [tier for tier in tiers if tier.office_id]
     services = list(office.services.all())
     tables = [
         (category, [s for s in services if s.category == category])
@@ -36,10 +63,12 @@ def charter(request, key):
     ]
     context = {
         "office": office,
-        "charter": charter,
+        "charter": getattr(office, "charter", None),
         "service_tables": [(category, rows) for category, rows in tables if rows],
         "expectations": office.expectations.all(),
-        "grievance_chain": GrievanceTier.objects.chain_for(office, office.grievance_tiers.all()),
-        "subordinates": office.children.all(),
+        # GrievanceTier.objects.chain_for's rule (no own tiers, no chain), given the national
+        # cell it would otherwise fetch in a query of its own.
+        "grievance_chain": own_tiers + [tier for tier in tiers if not tier.office_id] if own_tiers else [],
+        "subordinates": [o for o in offices if o is not office],
     }
     return render(request, "offices/charter.html", context)

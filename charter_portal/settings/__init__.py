@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "offices",
     "services",
     "grievances",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +85,20 @@ def _database_from_environment():
 
 
 DATABASES = {"default": _database_from_environment()}
+
+# "pages" holds the rendered public pages (pagecache): one LocMemCache per worker, which is
+# enough because a page is filed under the data's version, read from the database with it.
+# A page never expires; the pages of superseded versions are culled.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

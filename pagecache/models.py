@@ -1,0 +1,43 @@
+import uuid
+from functools import cache
+
+from django.db import connection, models
+
+
+class ContentVersion(models.Model):
+    """One row: changes whenever something a public page shows changes (see the package docstring).
+
+    A random token rather than a counter, so that a version is never used twice, even after
+    the database is restored from a backup while workers still hold pages in memory.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "প্রকাশিত তথ্যের সংস্করণ"
+
+
+ROW = 1
+
+
+def current_version():
+    """The current token; None when the row is missing (a test's flush removes it).
+
+    Every public page reads it, so the query is compiled once per process: compiling it
+    again on every request costs more than running it.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(*_current_version_sql())
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+@cache
+def _current_version_sql():
+    return ContentVersion.objects.filter(pk=ROW).values_list("token").query.sql_with_params()
+
+
+def new_version():
+    token = uuid.uuid4().hex
+    if not ContentVersion.objects.filter(pk=ROW).update(token=token):
+        ContentVersion.objects.get_or_create(pk=ROW, defaults={"token": token})
