@@ -23,6 +23,7 @@ from django.utils import timezone
 from grievances.models import GrievanceTier
 from offices.charters import ServiceEntry, _officer_values, clone_document
 from offices.models import Charter, Office, Officer
+from pagecache.models import new_version
 from services.models import Expectation, Service
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,3 +143,4 @@ def write_charters(documents):
     for model, rows in [(Charter, charters), (Service, services), (Expectation, expectations),
                         (GrievanceTier, tiers)]:
         model.objects.bulk_create(rows, batch_size=2000)
+    new_version()  # bulk_create sends no signals: the cached pages must still change
