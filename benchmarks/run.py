@@ -268,6 +268,7 @@ def load_with_python(port, path, seconds):
 
 def main():
     started = time.monotonic()
+    load_before = os.getloadavg()[0]
 
     def on_deadline(signum, frame):
         raise Deadline(f"the benchmark ran out of its {DEADLINE_S} s")
@@ -317,7 +318,7 @@ def main():
     for row in rows:
         if "rps" in row:
             row["vs_static"] = row["rps"] / static_rps
-    print_table(rows, generator, data, national_load_s, time.monotonic() - started)
+    print_table(rows, generator, data, national_load_s, time.monotonic() - started, load_before)
 
     charter, search = by_name["charter"], by_name["search"]
     css = by_name["static"]
@@ -333,12 +334,14 @@ def main():
     print(json.dumps(figures))
 
 
-def print_table(rows, generator, data, national_load_s, elapsed):
+def print_table(rows, generator, data, national_load_s, elapsed, load_before):
     print()
     print(f"National dataset: {data['offices']} offices, {data['charters']} charters, {data['services']} services "
           f"({data['benchmark_services']} on the benchmark charter); built in {national_load_s:.1f} s.")
     print(f"gunicorn, {WORKERS} workers, production settings; {CONCURRENCY} concurrent clients, {DURATION_S} s "
           f"each, {generator}; run took {elapsed:.0f} s.")
+    # The load generator, the server and PostgreSQL share the machine: other work skews the figures.
+    print(f"Load average of the machine before the run: {load_before:.2f} ({os.cpu_count()} CPUs).")
     print()
     header = (f"{'':42} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'vs static':>9} "
               f"{'queries':>9} {'sent B':>8} {'gzip B':>8} {'errors':>6}")
