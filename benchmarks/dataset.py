@@ -23,7 +23,7 @@ from django.utils import timezone
 from grievances.models import GrievanceTier
 from offices.charters import ServiceEntry, _officer_values, clone_document
 from offices.models import Charter, Office, Officer
-from pagecache.models import new_version
+from offices.pagecache import new_version
 from services.models import Expectation, Service
 
 ROOT = Path(__file__).resolve().parent.parent

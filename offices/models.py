@@ -270,3 +270,18 @@ def touch_charter(office_id):
     """Record that some part of an office's charter changed now."""
     if office_id:
         Charter.objects.filter(office_id=office_id).update(updated_at=timezone.now())
+
+
+class ContentVersion(models.Model):
+    """One row whose token changes whenever anything a public page shows changes.
+
+    The public pages are cached per worker under this token (offices.pagecache). A random
+    token rather than a counter, so a version is never used twice, even after the database is
+    restored from a backup while workers still hold pages in memory.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "প্রকাশিত তথ্যের সংস্করণ"
+

@@ -1,4 +1,5 @@
-"""Keep each charter's "last changed" true, and the office-staff group in place."""
+"""Keep each charter's "last changed" and the public pages' content version true, and the
+office-staff group in place."""
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
@@ -38,6 +39,25 @@ def connect_charter_parts():
         model = apps.get_model(label)
         post_save.connect(_touch_office_charter, sender=model, dispatch_uid=f"touch-charter-{label}-save")
         post_delete.connect(_touch_office_charter, sender=model, dispatch_uid=f"touch-charter-{label}-delete")
+
+
+# Everything a public page shows: the charter and its parts (the national GRS cell is a
+# GrievanceTier too), and the geography the directory and the breadcrumbs name.
+PUBLISHED_MODELS = [*CHARTER_PARTS, "offices.Charter", "offices.Division", "offices.District", "offices.Upazila"]
+
+
+def _published_data_changed(sender, **kwargs):
+    # Raw saves (loaddata) included: a fixture load is a change like any other.
+    from .pagecache import new_version
+
+    new_version()
+
+
+def connect_published_models():
+    for label in PUBLISHED_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(_published_data_changed, sender=model, dispatch_uid=f"page-version-{label}-save")
+        post_delete.connect(_published_data_changed, sender=model, dispatch_uid=f"page-version-{label}-delete")
 
 
 def ensure_office_staff_group(**kwargs):

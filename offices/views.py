@@ -3,14 +3,13 @@ from django.shortcuts import render
 from django.views.decorators.gzip import gzip_page
 
 from grievances.models import GrievanceTier
-from pagecache.models import current_version
-from pagecache.pages import cached_page
 from services.models import Service
 
 from .models import Division, Office
+from .pagecache import cached_page, current_version
 
 # Both views are public pages: compressed (they hold no secret for BREACH to guess) and served
-# from the page cache until the data changes (pagecache).
+# from the page cache until the data changes (offices.pagecache).
 
 
 @gzip_page

@@ -16,7 +16,7 @@ from django.urls import reverse
 from benchmarks import dataset
 from grievances.models import GrievanceTier
 from offices.models import Charter, Office, Officer
-from pagecache.pages import CACHE
+from offices.pagecache import CACHE
 from services.models import Expectation, Service
 
 from .conftest import FIXTURES

@@ -32,7 +32,6 @@ INSTALLED_APPS = [
     "offices",
     "services",
     "grievances",
-    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -86,7 +85,7 @@ def _database_from_environment():
 
 DATABASES = {"default": _database_from_environment()}
 
-# "pages" holds the rendered public pages (pagecache): one LocMemCache per worker, which is
+# "pages" holds the rendered public pages (offices.pagecache): one LocMemCache per worker, which is
 # enough because a page is filed under the data's version, read from the database with it.
 # A page never expires; the pages of superseded versions are culled.
 CACHES = {

@@ -4,14 +4,11 @@ from django.db import migrations, models
 
 
 def create_the_version(apps, schema_editor):
-    apps.get_model("pagecache", "ContentVersion").objects.create(pk=1, token=uuid.uuid4().hex)
+    apps.get_model("offices", "ContentVersion").objects.create(pk=1, token=uuid.uuid4().hex)
 
 
 class Migration(migrations.Migration):
-
-    initial = True
-
-    dependencies = []
+    dependencies = [("offices", "0001_initial")]
 
     operations = [
         migrations.CreateModel(
