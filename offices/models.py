@@ -8,6 +8,8 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from charter_portal.bangla import search_key
+
 # An office key is its site's domain between "doict." and ".gov.bd":
 # "joypurhat", "kachua.chandpur"; the headquarters is "hq".
 OFFICE_KEY_PATTERN = r"[a-z0-9-]+(?:\.[a-z0-9-]+)?"
@@ -98,6 +100,8 @@ class Office(models.Model):
     site = models.URLField("ওয়েবসাইট", blank=True)
     phone = models.CharField("ফোন", max_length=60, blank=True)
     email = models.EmailField("ই-মেইল", blank=True)
+    # Derived on every save (and every fixture load, see offices.signals): what search matches.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = OfficeQuerySet.as_manager()
 
@@ -129,6 +133,15 @@ class Office(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.searchable_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def searchable_text(self):
+        return search_key(" ".join(filter(None, [self.name_bn, self.name_en, self.key.replace(".", " ")])))
 
     def get_absolute_url(self):
         return reverse("offices:charter", kwargs={"key": self.key})

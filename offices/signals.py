@@ -34,7 +34,15 @@ def _touch_office_charter(sender, instance, raw=False, **kwargs):
     touch_charter(instance.pk if isinstance(instance, Office) else instance.office_id)
 
 
+def _index_loaded_office(sender, instance, raw=False, **kwargs):
+    # loaddata saves rows raw, past Office.save(): derive the search text here instead.
+    if raw:
+        sender.objects.filter(pk=instance.pk).update(search_text=instance.searchable_text())
+
+
 def connect_charter_parts():
+    office = apps.get_model("offices.Office")
+    post_save.connect(_index_loaded_office, sender=office, dispatch_uid="index-loaded-office")
     for label in CHARTER_PARTS:
         model = apps.get_model(label)
         post_save.connect(_touch_office_charter, sender=model, dispatch_uid=f"touch-charter-{label}-save")

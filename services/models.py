@@ -67,9 +67,15 @@ class Service(models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
 
+    # search_key never leaves punctuation, so this cannot occur inside either part.
+    SEARCH_NAME_END = " | "
+
     def searchable_text(self):
-        values = [getattr(self, f"{name}_{language}") for name in SEARCHED_FIELDS for language in ("bn", "en")]
-        return search_key(" ".join(value for value in values if value))
+        """The normalised name, then the rest of SEARCHED_FIELDS (ranking weighs the name)."""
+        def joined(names):
+            values = (getattr(self, f"{name}_{language}") for name in names for language in ("bn", "en"))
+            return search_key(" ".join(value for value in values if value))
+        return joined(SEARCHED_FIELDS[:1]) + self.SEARCH_NAME_END + joined(SEARCHED_FIELDS[1:])
 
     def get_absolute_url(self):
         return reverse("services:detail", kwargs={"key": self.office.key, "category": self.category,

@@ -5,6 +5,9 @@ decomposed letters, zero-width joiners, Bengali and ASCII digits and repeated sp
 all meet. Services are found by substring match on their stored search text (a
 trigram index makes that fast on PostgreSQL; SQLite scans), every word of the query
 required; ranking is the same Python on every database, so both give the same results.
+
+Ranking reads only (pk, search text) pairs; model objects are built for the results
+shown, not for every candidate.
 """
 
 from dataclasses import dataclass
@@ -15,6 +18,7 @@ from offices.models import Office
 from .models import Service
 
 MAX_RESULTS = 50
+MAX_CANDIDATES = 5000  # a query matching more than this many services is ranked among the first
 
 
 @dataclass
@@ -27,35 +31,42 @@ def query_words(query):
     return search_key(query).split()[:8]  # a longer query adds cost, not meaning
 
 
+def _in_district(queryset, district, office_path=""):
+    if district is None:
+        return queryset
+    return queryset.filter(**{f"{office_path}district": district}) | queryset.filter(
+        **{f"{office_path}upazila__district": district})
+
+
+def score(words, search_text):
+    """Words in the service's name count three times; the whole phrase in the name, five more."""
+    name = search_text.split(Service.SEARCH_NAME_END, 1)[0]
+    phrase = " ".join(words)
+    return sum(3 if word in name else 1 for word in words) + (5 if phrase in name else 0)
+
+
 def find_services(query, district=None):
     words = query_words(query)
     if not words:
         return []
-    services = Service.objects.select_related("office__district", "office__upazila__district", "responsible_officer")
+    candidates = Service.objects.all()
     for word in words:
-        services = services.filter(search_text__contains=word)
+        candidates = candidates.filter(search_text__contains=word)
     if district is not None:
-        services = services.filter(office__in=Office.objects.filter(district=district)
-                                   | Office.objects.filter(upazila__district=district))
-    hits = []
-    for service in services.order_by("office_id", "category", "serial")[:500]:
-        name = search_key(f"{service.name_bn or ''} {service.name_en or ''}")
-        score = sum(3 if word in name else 1 for word in words) + (5 if " ".join(words) in name else 0)
-        hits.append(ServiceHit(service, score))
-    hits.sort(key=lambda hit: -hit.score)  # stable: ties keep the office, category, serial order
-    return hits[:MAX_RESULTS]
+        candidates = candidates.filter(office__in=_in_district(Office.objects.all(), district))
+    ranked = sorted(
+        candidates.order_by("office_id", "category", "serial").values_list("pk", "search_text")[:MAX_CANDIDATES],
+        key=lambda row: -score(words, row[1]),  # stable: ties keep office, category, serial order
+    )[:MAX_RESULTS]
+    services = Service.objects.select_related("office").in_bulk([pk for pk, _ in ranked])
+    return [ServiceHit(services[pk], score(words, text)) for pk, text in ranked]
 
 
 def find_offices(query, district=None):
     words = query_words(query)
     if not words:
         return []
-    offices = Office.objects.select_related("district", "upazila__district").order_by("pk")
-    if district is not None:
-        offices = offices.filter(district=district) | offices.filter(upazila__district=district)
-    found = []
-    for office in offices:
-        text = search_key(" ".join(filter(None, [office.name_bn, office.name_en, office.key.replace(".", " ")])))
-        if all(word in text for word in words):
-            found.append(office)
-    return found[:MAX_RESULTS]
+    offices = _in_district(Office.objects.all(), district)
+    for word in words:
+        offices = offices.filter(search_text__contains=word)
+    return list(offices.order_by("pk")[:MAX_RESULTS])

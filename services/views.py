@@ -1,9 +1,13 @@
 import csv
+import hashlib
 
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.gzip import gzip_page
 
 from offices.models import District
+from offices.pagecache import cached_page, current_version
 
 from .models import Service
 from .search import find_offices, find_services
@@ -24,9 +28,17 @@ def service_detail(request, key, category, serial):
     return render(request, "services/detail.html", {"service": service, "office": service.office})
 
 
+@gzip_page
 def search(request):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
-    district = District.objects.filter(key=request.GET.get("district", "")).first()
+    district_key = request.GET.get("district", "")[:80]
+    # A burst of readers asks the same few things: the page is kept per query until the data changes.
+    name = "search:" + hashlib.sha256(f"{get_language()}\n{district_key}\n{query}".encode()).hexdigest()
+    return cached_page(request, name, current_version(), lambda: _render_search(request, query, district_key))
+
+
+def _render_search(request, query, district_key):
+    district = District.objects.filter(key=district_key).first() if district_key else None
     context = {
         "query": query,
         "district": district,

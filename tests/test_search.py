@@ -110,3 +110,18 @@ def test_the_service_page_puts_papers_cost_and_time_before_the_officer(client):
 def test_an_unknown_service_is_404(client):
     assert client.get("/office/joypurhat/services/1-99/").status_code == 404
     assert client.get("/office/nowhere/services/1-1/").status_code == 404
+
+
+def test_repeated_searches_come_from_the_page_cache(client, django_assert_num_queries):
+    client.get("/search/", {"q": "প্রশিক্ষণ"})
+    with django_assert_num_queries(1):  # the content version, nothing else
+        response = client.get("/search/", {"q": "প্রশিক্ষণ"})
+    assert response.status_code == 200 and "প্রশিক্ষণ" in response.content.decode()
+
+
+def test_an_edit_shows_in_the_next_search_at_once(client):
+    client.get("/search/", {"q": "একেবারে নতুন"})
+    service = Service.objects.filter(office__key="joypurhat").first()
+    service.name_bn = "একেবারে নতুন নামের সেবা"
+    service.save()
+    assert "একেবারে নতুন নামের সেবা" in client.get("/search/", {"q": "একেবারে নতুন"}).content.decode()

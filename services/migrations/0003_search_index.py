@@ -11,8 +11,10 @@ FIELDS = ("name", "delivery_method", "required_papers", "papers_source")
 def fill_search_text(apps, schema_editor):
     Service = apps.get_model("services", "Service")
     for service in Service.objects.all().iterator():
-        values = [getattr(service, f"{name}_{language}") for name in FIELDS for language in ("bn", "en")]
-        Service.objects.filter(pk=service.pk).update(search_text=search_key(" ".join(v for v in values if v)))
+        def joined(names):
+            values = (getattr(service, f"{name}_{language}") for name in names for language in ("bn", "en"))
+            return search_key(" ".join(v for v in values if v))
+        Service.objects.filter(pk=service.pk).update(search_text=joined(FIELDS[:1]) + " | " + joined(FIELDS[1:]))
 
 
 def create_trigram_index(apps, schema_editor):
