@@ -102,7 +102,8 @@ def _national_cell():
 @gzip_page
 def office_json(request, key):
     # Scripts poll this; it is kept like the charter page, until the data changes.
-    return cached_page(request, f"json:{key}", current_version(), lambda: _office_json(request, key))
+    return cached_page(request, f"json:{request.get_host()}:{key}", current_version(),
+                       lambda: _office_json(request, key))  # its URLs name the host
 
 
 def _office_json(request, key):
