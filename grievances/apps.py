@@ -11,18 +11,9 @@ GRIEVANCE_OFFICER_PERMISSIONS = {
 
 
 def ensure_grievance_officer_group(**kwargs):
-    from django.apps import apps
-    from django.contrib.auth.models import Group, Permission
-    from django.contrib.contenttypes.models import ContentType
+    from offices.signals import ensure_group
 
-    group, _ = Group.objects.get_or_create(name=GRIEVANCE_OFFICER_GROUP)
-    permissions = []
-    for label, actions in GRIEVANCE_OFFICER_PERMISSIONS.items():
-        model = apps.get_model(label)
-        content_type = ContentType.objects.get_for_model(model)
-        codenames = [f"{action}_{model._meta.model_name}" for action in actions]
-        permissions += Permission.objects.filter(content_type=content_type, codename__in=codenames)
-    group.permissions.set(permissions)
+    ensure_group(GRIEVANCE_OFFICER_GROUP, GRIEVANCE_OFFICER_PERMISSIONS)
 
 
 class GrievancesConfig(AppConfig):

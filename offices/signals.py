@@ -68,15 +68,21 @@ def connect_published_models():
         post_delete.connect(_published_data_changed, sender=model, dispatch_uid=f"page-version-{label}-delete")
 
 
-def ensure_office_staff_group(**kwargs):
+def ensure_group(name, model_permissions):
+    """Create the group ``name`` if need be and give it exactly ``model_permissions``
+    ({"app.Model": ("view", "change", …)}). Run after every migrate: idempotent."""
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
 
-    group, _ = Group.objects.get_or_create(name=OFFICE_STAFF_GROUP)
+    group, _ = Group.objects.get_or_create(name=name)
     permissions = []
-    for label, actions in OFFICE_STAFF_PERMISSIONS.items():
+    for label, actions in model_permissions.items():
         model = apps.get_model(label)
         content_type = ContentType.objects.get_for_model(model)
         codenames = [f"{action}_{model._meta.model_name}" for action in actions]
         permissions += Permission.objects.filter(content_type=content_type, codename__in=codenames)
     group.permissions.set(permissions)
+
+
+def ensure_office_staff_group(**kwargs):
+    ensure_group(OFFICE_STAFF_GROUP, OFFICE_STAFF_PERMISSIONS)
