@@ -1,15 +1,19 @@
 """The Bengali-digit rule, in one place.
 
-Serials, days, dates and phone numbers are shown in Bengali digits (০-৯), but an
-e-mail address or a URL is an identifier a citizen types or clicks, so its ASCII
-digits are left exactly as stored. Every template reaches this through the
-``bn_digits`` filter (a template builtin); Python code calls ``bengali_digits``.
+On a Bengali page, serials, days, dates and phone numbers are shown in Bengali digits (০-৯),
+but an e-mail address or a URL is an identifier a citizen types or clicks, so its ASCII
+digits are left exactly as stored. An English page keeps every digit ASCII. Every template
+reaches this through the ``bn_digits`` filter (a template builtin), which follows the active
+language; Python code that writes a page's text calls ``bn_digits`` too, and
+``bengali_digits`` where the text is Bengali whatever the page.
 """
 
 import re
 import unicodedata
 
 from django import template
+from django.conf import settings
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -44,8 +48,11 @@ def bengali_digits(value):
 
 @register.filter(is_safe=True)
 def bn_digits(value):
+    """``bengali_digits`` when the active language is Bengali; on any other, the value as it is."""
     # is_safe: the filter adds no markup, so safe input stays safe and
     # unsafe input is still escaped by autoescaping.
+    if (get_language() or settings.LANGUAGE_CODE) != "bn":
+        return "" if value is None else value
     return bengali_digits(value)
 
 

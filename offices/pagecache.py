@@ -28,6 +28,7 @@ from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
+from django.utils.translation import get_language
 
 from .models import ContentVersion
 
@@ -66,10 +67,13 @@ def cached_page(request, name, version, render):
     Pages are kept gzipped, so each is compressed once per version rather than on every request
     (no HTB padding, which GZipMiddleware adds against BREACH: a public page holds no secret to
     guess), and sent as stored to every browser that accepts gzip, which is all of them.
+
+    A page is filed under the active language as well: the same page exists in Bengali and in
+    English, and a reader of one must never be served the other.
     """
     if version is None:
         return render()
-    key = f"{name}:{version}"
+    key = f"{get_language()}:{name}:{version}"
     page = caches[CACHE].get(key)
     if page is None:
         response = render()

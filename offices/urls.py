@@ -20,6 +20,9 @@ app_name = "offices"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("office/<office_key:key>/", views.charter, name="charter"),
+]
+# Mounted by charter_portal.urls outside the language prefixes, in the "opendata" namespace.
+opendata_urlpatterns = [
     path("office/<office_key:key>.json", opendata.office_json, name="charter_json"),
     path("opendata/charters.json", opendata.all_charters_json, name="all_charters_json"),
 ]

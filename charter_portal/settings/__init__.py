@@ -38,6 +38,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL: /en/… is English, every other path Bengali (see urls.py).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -55,12 +57,14 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
+                "django.template.context_processors.i18n",
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            # The Bengali-digit filter is needed by every template, so it is a builtin.
-            "builtins": ["charter_portal.bangla"],
+            # Every template needs the Bengali-digit filter, the translation tags and the
+            # language marks for database text, so they are builtins.
+            "builtins": ["charter_portal.bangla", "charter_portal.languages", "django.templatetags.i18n"],
         },
     },
 ]
@@ -107,8 +111,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Bengali first, English second: Bengali at /…, English at /en/… (charter_portal/urls.py). The
+# interface's strings are translated in locale/<language>/LC_MESSAGES/django.po, whose msgids are
+# the Bengali strings; the database's text in each model's _bn/_en columns (modeltranslation).
 LANGUAGE_CODE = "bn"
 LANGUAGES = [("bn", "বাংলা"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Dhaka"
 USE_I18N = True
 USE_TZ = True
