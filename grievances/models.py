@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 
 from .identifiers import TRACKING_NUMBER_MAX_LENGTH, new_tracking_number, validate_mobile
 
@@ -35,9 +36,10 @@ class GrievanceTierQuerySet(models.QuerySet):
 
 class GrievanceTier(models.Model):
     class Level(models.IntegerChoices):
-        REDRESS_OFFICER = 1, "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)"
-        APPEAL_OFFICER = 2, "আপিল কর্মকর্তা"
-        CABINET_CELL = 3, "মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল"
+        # Lazy: citizens read these on the English pages too (the admin stays Bengali).
+        REDRESS_OFFICER = 1, _("অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)")
+        APPEAL_OFFICER = 2, _("আপিল কর্মকর্তা")
+        CABINET_CELL = 3, _("মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল")
 
     office = models.ForeignKey(
         "offices.Office", models.CASCADE, null=True, blank=True, related_name="grievance_tiers",
@@ -262,9 +264,9 @@ def attach_deadlines(grievances, calendar=None):
 
 class Grievance(models.Model):
     class Status(models.TextChoices):
-        RECEIVED = "received", "গৃহীত, ব্যবস্থা গ্রহণের অপেক্ষায়"
-        IN_PROGRESS = "in_progress", "ব্যবস্থা গ্রহণ চলছে"
-        RESOLVED = "resolved", "নিষ্পত্তি হয়েছে"
+        RECEIVED = "received", _("গৃহীত, ব্যবস্থা গ্রহণের অপেক্ষায়")
+        IN_PROGRESS = "in_progress", _("ব্যবস্থা গ্রহণ চলছে")
+        RESOLVED = "resolved", _("নিষ্পত্তি হয়েছে")
 
     tracking_number = models.CharField(
         "ট্র্যাকিং নম্বর", max_length=TRACKING_NUMBER_MAX_LENGTH, unique=True, editable=False,
@@ -427,7 +429,7 @@ class Grievance(models.Model):
         with transaction.atomic():
             locked = self._locked()
             if not locked.can_be_reopened:
-                raise ValidationError("এই অভিযোগটি আর পুনরায় খোলা যায় না।")
+                raise ValidationError(gettext("এই অভিযোগটি আর পুনরায় খোলা যায় না।"))  # the citizen reads it
             locked._change(GrievanceEvent.Kind.REOPENED, role=GrievanceEvent.Role.CITIZEN, note=note,
                            on=timezone.localdate(), status=self.Status.RECEIVED, level=locked.level + 1,
                            reopened=True)
@@ -464,11 +466,12 @@ class GrievanceEvent(models.Model):
     """One change of a grievance's status or tier: the history HQ reads in full, the citizen in short."""
 
     class Kind(models.TextChoices):
-        FILED = "filed", "অভিযোগ দাখিল হয়েছে"
-        ACTION = "action", "ব্যবস্থা গ্রহণ করা হয়েছে"
-        RESOLVED = "resolved", "নিষ্পত্তি হয়েছে"
-        ESCALATED = "escalated", "সময়সীমা পার হওয়ায় পরবর্তী স্তরে গেছে"
-        REOPENED = "reopened", "নাগরিক পুনরায় খুলেছেন; পরবর্তী স্তরে গেছে"
+        # The citizen's status page lists these.
+        FILED = "filed", _("অভিযোগ দাখিল হয়েছে")
+        ACTION = "action", _("ব্যবস্থা গ্রহণ করা হয়েছে")
+        RESOLVED = "resolved", _("নিষ্পত্তি হয়েছে")
+        ESCALATED = "escalated", _("সময়সীমা পার হওয়ায় পরবর্তী স্তরে গেছে")
+        REOPENED = "reopened", _("নাগরিক পুনরায় খুলেছেন; পরবর্তী স্তরে গেছে")
 
     class Role(models.TextChoices):
         CITIZEN = "citizen", "নাগরিক"

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from charter_portal.bangla import search_key
 
@@ -75,9 +76,10 @@ class OfficeQuerySet(models.QuerySet):
 
 class Office(models.Model):
     class Level(models.TextChoices):
-        HQ = "hq", "প্রধান কার্যালয়"
-        DISTRICT = "district", "জেলা কার্যালয়"
-        UPAZILA = "upazila", "উপজেলা কার্যালয়"
+        # Lazy: the English pages show them too.
+        HQ = "hq", _("প্রধান কার্যালয়")
+        DISTRICT = "district", _("জেলা কার্যালয়")
+        UPAZILA = "upazila", _("উপজেলা কার্যালয়")
 
     key = models.CharField(
         "কী", max_length=80, unique=True, validators=[validate_office_key],

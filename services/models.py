@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from charter_portal.bangla import search_key
 
@@ -13,9 +14,10 @@ SEARCHED_FIELDS = ("name", "delivery_method", "required_papers", "papers_source"
 class Service(models.Model):
     class Category(models.IntegerChoices):
         # The numbers are the charter's own section numbers: ২.১, ২.২, ২.৩.
-        CITIZEN = 1, "নাগরিক সেবা"
-        INSTITUTIONAL = 2, "প্রাতিষ্ঠানিক সেবা"
-        INTERNAL = 3, "অভ্যন্তরীণ সেবা"
+        # Lazy: the English pages show them too.
+        CITIZEN = 1, _("নাগরিক সেবা")
+        INSTITUTIONAL = 2, _("প্রাতিষ্ঠানিক সেবা")
+        INTERNAL = 3, _("অভ্যন্তরীণ সেবা")
 
     office = models.ForeignKey("offices.Office", models.CASCADE, related_name="services", verbose_name="দপ্তর")
     category = models.PositiveSmallIntegerField("ধরন", choices=Category.choices)
