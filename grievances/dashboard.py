@@ -5,14 +5,15 @@ from collections import Counter, defaultdict
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 
-from charter_portal.bangla import bengali_digits
+from charter_portal.bangla import bn_digits
 from offices.models import Office
 
 from .models import Grievance, GrievanceTier
 from .workdays import WorkingCalendar
 
-HQ_LABEL = "প্রধান কার্যালয়"
+HQ_LABEL = _("প্রধান কার্যালয়")
 
 
 def district_of(office):
@@ -75,9 +76,9 @@ def summary(as_of):
 # ---------------------------------------------------------------- the chart, as inline SVG geometry
 
 SERIES = [
-    ("resolved", "নিষ্পত্তি হয়েছে"),
-    ("open", "চলমান, সময়সীমার মধ্যে"),
-    ("overdue", "সময়সীমা পার"),
+    ("resolved", _("নিষ্পত্তি হয়েছে")),
+    ("open", _("চলমান, সময়সীমার মধ্যে")),
+    ("overdue", _("সময়সীমা পার")),
 ]
 # In the SVG's own units; about one to one on a 360 px phone.
 LABEL_WIDTH = 110
@@ -88,7 +89,7 @@ TOP = 8
 
 
 def district_chart(unresolved, resolved, as_of):
-    """One horizontal stacked bar per district with grievances; every number in Bengali digits."""
+    """One horizontal stacked bar per district with grievances; numbers in the page's digits."""
     tally = defaultdict(Counter)
     names = {}
     for g in resolved:
@@ -109,14 +110,15 @@ def district_chart(unresolved, resolved, as_of):
             width = BAR_AREA * value / largest
             segments.append({
                 "series": series, "x": round(x, 2), "width": round(width, 2),
-                "title": f"{names[key]}: {label} {bengali_digits(value)}",
+                "title": f"{names[key]}: {label} {bn_digits(value)}",
             })
             x += width
         total = sum(counter.values())
         bars.append({
             "name": names[key], "y": y, "text_y": y + BAR_HEIGHT - 4, "segments": segments,
-            "total": bengali_digits(total), "total_x": round(x + 4, 2),
-            "title": f"{names[key]}: মোট {bengali_digits(total)}টি অভিযোগ",
+            "total": bn_digits(total), "total_x": round(x + 4, 2),
+            "title": gettext("%(district)s: মোট %(count)sটি অভিযোগ") % {"district": names[key],
+                                                                      "count": bn_digits(total)},
         })
     return {
         "bars": bars,
@@ -131,5 +133,5 @@ def district_chart(unresolved, resolved, as_of):
 def _district_key(office, names):
     district = district_of(office)
     key = district.pk if district else 0
-    names.setdefault(key, district.name if district else HQ_LABEL)
+    names.setdefault(key, district.name if district else str(HQ_LABEL))
     return key

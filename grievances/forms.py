@@ -1,20 +1,28 @@
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
-from charter_portal.bangla import bengali_digits
+from charter_portal.bangla import bn_digits
 
 from .identifiers import MOBILE_ERROR, normalise_mobile, normalise_tracking_number
 from .models import Grievance
 
-REQUIRED = "এই ঘরটি পূরণ করুন।"
+REQUIRED = _("এই ঘরটি পূরণ করুন।")
+
+
+def _with_count(message, count):
+    """``message`` with its ``%(count)s`` filled in when it is shown, in the reader's language and
+    digits (the forms are defined once, at import, in no particular language)."""
+    return lazy(lambda: str(message) % {"count": bn_digits(count)}, str)()
 
 
 def _text(label, *, max_length, help_text="", required=True, widget=None, min_length=None):
     messages = {
         "required": REQUIRED,
-        "max_length": f"অনুগ্রহ করে {bengali_digits(max_length)} অক্ষরের মধ্যে লিখুন।",
+        "max_length": _with_count(_("অনুগ্রহ করে %(count)s অক্ষরের মধ্যে লিখুন।"), max_length),
     }
     if min_length:
-        messages["min_length"] = f"অনুগ্রহ করে অন্তত {bengali_digits(min_length)} অক্ষরে লিখুন।"
+        messages["min_length"] = _with_count(_("অনুগ্রহ করে অন্তত %(count)s অক্ষরে লিখুন।"), min_length)
     return forms.CharField(
         label=label, max_length=max_length, min_length=min_length, required=required,
         help_text=help_text, widget=widget, error_messages=messages,
@@ -40,34 +48,34 @@ class MobileField(forms.CharField):
 
 class ServiceChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, service):
-        return f"{service.get_category_display()} {bengali_digits(service.serial)}. {service.name}"
+        return f"{service.get_category_display()} {bn_digits(service.serial)}. {service.name}"
 
 
 class GrievanceForm(forms.ModelForm):
-    name = _text("আপনার নাম", max_length=100)
+    name = _text(_("আপনার নাম"), max_length=100)
     mobile = MobileField(
-        label="মোবাইল নম্বর", help_text="যেমন ০১৭১১-০০০০০০; অবস্থা জানতে ট্র্যাকিং নম্বরের সঙ্গে এটি লাগবে",
+        label=_("মোবাইল নম্বর"), help_text=_("যেমন ০১৭১১-০০০০০০; অবস্থা জানতে ট্র্যাকিং নম্বরের সঙ্গে এটি লাগবে"),
     )
     email = forms.EmailField(
-        label="ই-মেইল (ঐচ্ছিক)", required=False, max_length=254,
-        help_text="দিলে ট্র্যাকিং নম্বর ও অগ্রগতি ই-মেইলে পাঠানো হবে",
-        error_messages={"invalid": "সঠিক ই-মেইল ঠিকানা লিখুন, যেমন nam@example.com।"},
+        label=_("ই-মেইল (ঐচ্ছিক)"), required=False, max_length=254,
+        help_text=_("দিলে ট্র্যাকিং নম্বর ও অগ্রগতি ই-মেইলে পাঠানো হবে"),
+        error_messages={"invalid": _("সঠিক ই-মেইল ঠিকানা লিখুন, যেমন nam@example.com।")},
     )
     service = ServiceChoiceField(
-        label="কোন সেবা নিয়ে অভিযোগ (ঐচ্ছিক)", queryset=None, required=False,
-        empty_label="— নির্দিষ্ট কোনো সেবা নয় —",
-        error_messages={"invalid_choice": "তালিকা থেকে এই দপ্তরের একটি সেবা বেছে নিন।"},
+        label=_("কোন সেবা নিয়ে অভিযোগ (ঐচ্ছিক)"), queryset=None, required=False,
+        empty_label=_("— নির্দিষ্ট কোনো সেবা নয় —"),
+        error_messages={"invalid_choice": _("তালিকা থেকে এই দপ্তরের একটি সেবা বেছে নিন।")},
     )
     description = _text(
-        "কী ঘটেছে", max_length=4000, min_length=10, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="কবে, কোথায়, কার কাছে কোন সেবা চেয়েছিলেন এবং কী পাননি",
+        _("কী ঘটেছে"), max_length=4000, min_length=10, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("কবে, কোথায়, কার কাছে কোন সেবা চেয়েছিলেন এবং কী পাননি"),
     )
     desired_outcome = _text(
-        "আপনি কী প্রতিকার চান", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        _("আপনি কী প্রতিকার চান"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
     )
     # The honeypot: hidden from people (and screen readers) by the template; bots fill it in.
     website = forms.CharField(
-        label="এই ঘরটি ফাঁকা রাখুন", required=False,
+        label=_("এই ঘরটি ফাঁকা রাখুন"), required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
@@ -92,20 +100,20 @@ class GrievanceForm(forms.ModelForm):
 
 class LookupForm(forms.Form):
     tracking_number = forms.CharField(
-        label="ট্র্যাকিং নম্বর", max_length=40, help_text="যেমন GRS-7K3M-9QXD",
-        error_messages={"required": REQUIRED, "max_length": "সঠিক ট্র্যাকিং নম্বর লিখুন, যেমন GRS-7K3M-9QXD।"},
+        label=_("ট্র্যাকিং নম্বর"), max_length=40, help_text=_("যেমন GRS-7K3M-9QXD"),
+        error_messages={"required": REQUIRED, "max_length": _("সঠিক ট্র্যাকিং নম্বর লিখুন, যেমন GRS-7K3M-9QXD।")},
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}),
     )
-    mobile = MobileField(label="মোবাইল নম্বর", help_text="অভিযোগ করার সময় যে নম্বর দিয়েছিলেন")
+    mobile = MobileField(label=_("মোবাইল নম্বর"), help_text=_("অভিযোগ করার সময় যে নম্বর দিয়েছিলেন"))
 
     def clean_tracking_number(self):
         number = normalise_tracking_number(self.cleaned_data["tracking_number"])
         if number is None:
-            raise forms.ValidationError("সঠিক ট্র্যাকিং নম্বর লিখুন, যেমন GRS-7K3M-9QXD।", code="invalid")
+            raise forms.ValidationError(_("সঠিক ট্র্যাকিং নম্বর লিখুন, যেমন GRS-7K3M-9QXD।"), code="invalid")
         return number
 
 
 class ReopenForm(forms.Form):
     reason = _text(
-        "কেন আপনি নিষ্পত্তিতে সন্তুষ্ট নন", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        _("কেন আপনি নিষ্পত্তিতে সন্তুষ্ট নন"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
     )

@@ -13,6 +13,7 @@ import re
 import secrets
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 TRACKING_PREFIX = "GRS"
@@ -45,7 +46,7 @@ def normalise_tracking_number(text):
     return format_tracking_number(text)
 
 
-MOBILE_ERROR = "সঠিক মোবাইল নম্বর লিখুন, যেমন ০১৭১১-০০০০০০ (০১ দিয়ে শুরু, মোট ১১ অঙ্ক)।"
+MOBILE_ERROR = _("সঠিক মোবাইল নম্বর লিখুন, যেমন ০১৭১১-০০০০০০ (০১ দিয়ে শুরু, মোট ১১ অঙ্ক)।")
 _MOBILE = re.compile(r"01[3-9][0-9]{8}")
 
 

@@ -10,6 +10,7 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from .models import ClientRequest
 
@@ -21,10 +22,10 @@ LIMITS = {
 KEEP_FOR = datetime.timedelta(days=1)
 
 MESSAGES = {
-    ClientRequest.Action.FILE: "এই ডিভাইস থেকে অল্প সময়ে অনেকগুলো অভিযোগ জমা পড়েছে। "
-                               "অনুগ্রহ করে ১০ মিনিট পরে আবার চেষ্টা করুন।",
-    ClientRequest.Action.LOOKUP: "এই ডিভাইস থেকে অল্প সময়ে অনেকবার খোঁজা হয়েছে। "
-                                 "অনুগ্রহ করে ১০ মিনিট পরে আবার চেষ্টা করুন।",
+    ClientRequest.Action.FILE: _("এই ডিভাইস থেকে অল্প সময়ে অনেকগুলো অভিযোগ জমা পড়েছে। "
+                                 "অনুগ্রহ করে ১০ মিনিট পরে আবার চেষ্টা করুন।"),
+    ClientRequest.Action.LOOKUP: _("এই ডিভাইস থেকে অল্প সময়ে অনেকবার খোঁজা হয়েছে। "
+                                   "অনুগ্রহ করে ১০ মিনিট পরে আবার চেষ্টা করুন।"),
 }
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from offices.models import Office
@@ -17,7 +18,7 @@ from .models import ClientRequest, Grievance, GrievanceEvent, GrievanceTier, res
 # The session remembers which grievance this browser filed or looked up, for this long.
 SESSION_KEY = "grievances.shown"
 SESSION_SECONDS = 30 * 60
-NOT_FOUND = "এই ট্র্যাকিং নম্বর ও মোবাইল নম্বরে কোনো অভিযোগ পাওয়া যায়নি। দুটোই আবার দেখে লিখুন।"
+NOT_FOUND = _("এই ট্র্যাকিং নম্বর ও মোবাইল নম্বরে কোনো অভিযোগ পাওয়া যায়নি। দুটোই আবার দেখে লিখুন।")
 
 
 def _remember(request, grievance):
