@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from charter_portal.bangla import bengali_digits
-from offices.scoping import OfficeScopedAdmin
+from offices.scoping import HQOnlyMixin, OfficeScopedAdmin, is_hq
 
 from .models import Grievance, GrievanceDesk, GrievanceEvent, GrievanceTier, Holiday, attach_deadlines, desk_of
 
@@ -18,31 +18,15 @@ class GrievanceTierAdmin(OfficeScopedAdmin, TabbedTranslationAdmin):
     list_select_related = ["office"]
 
 
-def _is_hq(request):
-    return request.user.is_active and request.user.is_superuser
-
-
-class HQOnlyAdmin(admin.ModelAdmin):
-    """Models only HQ keeps: the holidays and who sits at which grievance desk."""
-
-    def has_module_permission(self, request):
-        return _is_hq(request)
-
-    def has_view_permission(self, request, obj=None):
-        return _is_hq(request)
-
-    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
-
-
 @admin.register(Holiday)
-class HolidayAdmin(HQOnlyAdmin):
+class HolidayAdmin(HQOnlyMixin, admin.ModelAdmin):
     list_display = ["date", "name"]
     date_hierarchy = "date"
     search_fields = ["name"]
 
 
 @admin.register(GrievanceDesk)
-class GrievanceDeskAdmin(HQOnlyAdmin):
+class GrievanceDeskAdmin(HQOnlyMixin, admin.ModelAdmin):
     list_display = ["user", "office", "level"]
     list_filter = ["level"]
     list_select_related = ["user", "office"]
@@ -159,7 +143,7 @@ class GrievanceAdmin(admin.ModelAdmin):
     # ---- who may reach what
 
     def may_handle(self, request, obj=None):
-        if _is_hq(request):
+        if is_hq(request):
             return True
         if not hasattr(request, "_grievance_desk"):
             request._grievance_desk = desk_of(request.user)
@@ -182,4 +166,4 @@ class GrievanceAdmin(admin.ModelAdmin):
         return False  # citizens file grievances on the public site
 
     def has_delete_permission(self, request, obj=None):
-        return _is_hq(request) and super().has_delete_permission(request, obj)
+        return is_hq(request) and super().has_delete_permission(request, obj)

@@ -1,31 +1,31 @@
 from django.contrib import admin
 from django.db import models
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from grievances.models import GrievanceTier
 from services.models import Expectation, Service
 
 from .models import Charter, District, Division, Office, Officer, OfficeStaff, Upazila
-from .scoping import OfficeScopedAdmin, OfficeScopedInline, OfficeScopedMixin
+from .scoping import HQOnlyMixin, OfficeScopedAdmin, OfficeScopedInline, OfficeScopedMixin
 
 
 @admin.register(Division)
-class DivisionAdmin(TabbedTranslationAdmin):
+class DivisionAdmin(HQOnlyMixin, TabbedTranslationAdmin):
     list_display = ["name", "key", "domain"]
     search_fields = ["name_bn", "name_en", "key"]
 
 
 @admin.register(District)
-class DistrictAdmin(TabbedTranslationAdmin):
+class DistrictAdmin(HQOnlyMixin, TabbedTranslationAdmin):
     list_display = ["name", "key", "division", "domain"]
     list_filter = ["division"]
     search_fields = ["name_bn", "name_en", "key"]
 
 
 @admin.register(Upazila)
-class UpazilaAdmin(TabbedTranslationAdmin):
+class UpazilaAdmin(HQOnlyMixin, TabbedTranslationAdmin):
     list_display = ["name", "key", "district", "domain"]
     list_filter = ["district__division"]
     search_fields = ["name_bn", "name_en", "key"]
@@ -96,16 +96,9 @@ class OfficerAdmin(OfficeScopedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(OfficeStaff)
-class OfficeStaffAdmin(admin.ModelAdmin):
+class OfficeStaffAdmin(HQOnlyMixin, admin.ModelAdmin):
     list_display = ["user", "office"]
     raw_id_fields = ["office"]
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    has_view_permission = has_add_permission = has_change_permission = has_delete_permission = (
-        lambda self, request, obj=None: request.user.is_superuser
-    )
 
 
 class OfficeStaffInline(admin.StackedInline):
@@ -115,9 +108,15 @@ class OfficeStaffInline(admin.StackedInline):
 
 
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class HQGroupAdmin(HQOnlyMixin, GroupAdmin):
+    pass
 
 
 @admin.register(User)
-class OfficeUserAdmin(UserAdmin):
+class OfficeUserAdmin(HQOnlyMixin, UserAdmin):
     inlines = [OfficeStaffInline]
     list_display = [*UserAdmin.list_display, "office_staff"]

@@ -24,6 +24,31 @@ def officer_choices(office, field_name):
     return Officer.objects.filter(office__in=offices).select_related("office")
 
 
+def is_hq(request):
+    """HQ: an active superuser. The one test of it, for every admin in the portal."""
+    return request.user.is_active and request.user.is_superuser
+
+
+class HQOnlyMixin:
+    """For ModelAdmins of what only HQ keeps: the geography, accounts and groups, who works for
+    which office, the grievance desks and the holidays.
+
+    Refused to every other account whatever model permissions it holds: a permission granted by
+    mistake (say, ``change_user``) must not let an office's staff make themselves superuser.
+    """
+
+    def has_module_permission(self, request):
+        return is_hq(request)
+
+    def has_view_permission(self, request, obj=None):
+        return is_hq(request)
+
+    def has_add_permission(self, request, obj=None):
+        return is_hq(request)
+
+    has_change_permission = has_delete_permission = has_view_permission
+
+
 class OfficeScopedMixin:
     """For ModelAdmins and inlines of models that belong to one office."""
 
@@ -34,7 +59,7 @@ class OfficeScopedMixin:
         return office_of(request.user)
 
     def is_hq(self, request):
-        return request.user.is_active and request.user.is_superuser
+        return is_hq(request)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -1,4 +1,9 @@
-"""Staff of one office cannot see or touch another office's rows, through the admin, over HTTP."""
+"""Staff of one office cannot see or touch another office's rows, through the admin, over HTTP.
+
+The full matrix (every admin model × every actor × every action) is tests/test_permission_matrix.py;
+these are the office-scoping cases it does not try: forged officer choices, inline rows of
+another office, the national tree fields, staff without an office, the login of an inactive account.
+"""
 
 import pytest
 from django.contrib import admin
@@ -63,23 +68,6 @@ def test_every_scoped_model_is_covered():
             "grievances.GrievanceTier"} <= names
 
 
-@pytest.mark.parametrize("model", scoped_models(), ids=lambda m: m._meta.label)
-def test_staff_cannot_view_change_or_delete_another_offices_rows(staff_client, model):
-    rows = rows_of(model, OTHER)
-    assert rows, f"the demo data has {model._meta.label} rows for {OTHER}"
-    own_rows = rows_of(model, OWN)
-    payload = form_data(staff_client.get(admin_url(model, "change", own_rows[0].pk)).content.decode()) if own_rows else {}
-    for row in rows:
-        before = snapshot(row)
-        for action in ("change", "delete", "history"):
-            response = staff_client.get(admin_url(model, action, row.pk))
-            assert response.status_code in (302, 403, 404), (action, row)
-            assert str(row) not in response.content.decode() or response.status_code != 200
-        assert staff_client.post(admin_url(model, "change", row.pk), payload).status_code in (302, 403, 404)
-        assert staff_client.post(admin_url(model, "delete", row.pk), {"post": "yes"}).status_code in (302, 403, 404)
-        assert snapshot(row) == before
-        assert model.objects.filter(pk=row.pk).exists()
-
 
 @pytest.mark.parametrize("model", scoped_models(), ids=lambda m: m._meta.label)
 def test_changelist_lists_only_own_office(staff_client, model):
@@ -88,11 +76,6 @@ def test_changelist_lists_only_own_office(staff_client, model):
     shown = set(response.context["cl"].queryset)
     assert shown == set(rows_of(model, OWN))
 
-
-@pytest.mark.parametrize("model", scoped_models(), ids=lambda m: m._meta.label)
-def test_staff_can_view_their_own_rows(staff_client, model):
-    for row in rows_of(model, OWN):
-        assert staff_client.get(admin_url(model, "change", row.pk)).status_code == 200
 
 
 def test_staff_cannot_add_a_service_pointing_at_another_offices_officer(staff_client):
@@ -176,15 +159,3 @@ def test_inactive_staff_cannot_log_in(client):
     assert response.status_code == 200  # the login form again
     assert client.get(admin_url(Service, "changelist")).status_code == 302
 
-
-@pytest.mark.parametrize("model", scoped_models(), ids=lambda m: m._meta.label)
-def test_anonymous_visitors_are_sent_to_the_login_page(client, model):
-    row = rows_of(model, OTHER)[0]
-    response = client.get(admin_url(model, "change", row.pk))
-    assert response.status_code == 302 and reverse("admin:login") in response["Location"]
-
-
-def test_hq_superuser_sees_every_office(admin_client):
-    for model in scoped_models():
-        for row in rows_of(model, OTHER)[:1] + rows_of(model, OWN)[:1]:
-            assert admin_client.get(admin_url(model, "change", row.pk)).status_code == 200
