@@ -7,9 +7,10 @@ so every gunicorn worker sees the same count.
 
 import datetime
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from charter_portal.security import client_address
 from django.utils.translation import gettext_lazy as _
 
 from .models import ClientRequest
@@ -30,12 +31,7 @@ MESSAGES = {
 
 
 def client_of(request):
-    header = getattr(settings, "GRIEVANCES_CLIENT_IP_HEADER", "")
-    address = request.META.get(header, "") if header else ""
-    # X-Forwarded-For is a list the client may have started itself: the last entry is the one
-    # our own proxy added, the address it saw.
-    address = address.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
-    return salted_hmac("grievances.ratelimit.client", address).hexdigest()
+    return salted_hmac("grievances.ratelimit.client", client_address(request)).hexdigest()
 
 
 def allow(request, action):

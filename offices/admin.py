@@ -120,3 +120,13 @@ class HQGroupAdmin(HQOnlyMixin, GroupAdmin):
 class OfficeUserAdmin(HQOnlyMixin, UserAdmin):
     inlines = [OfficeStaffInline]
     list_display = [*UserAdmin.list_display, "office_staff"]
+
+
+# django-axes' login records (attempts, lockouts, logins): HQ's to read, and to lift a lockout by
+# deleting its attempt. Registered by axes itself, as plain permission-based admins: made HQ-only.
+import axes.admin  # noqa: E402,F401  (registers them first, whatever the order of INSTALLED_APPS)
+
+for _model, _model_admin in [(m, a) for m, a in admin.site._registry.items() if m._meta.app_label == "axes"]:
+    admin.site.unregister(_model)
+    admin.site.register(_model, type(
+        type(_model_admin).__name__, (HQOnlyMixin, type(_model_admin)), {"__module__": __name__}))

@@ -34,19 +34,24 @@ class HQOnlyMixin:
     which office, the grievance desks and the holidays.
 
     Refused to every other account whatever model permissions it holds: a permission granted by
-    mistake (say, ``change_user``) must not let an office's staff make themselves superuser.
+    mistake (say, ``change_user``) must not let an office's staff make themselves superuser. What
+    the admin class itself refuses (adding a lockout record) stays refused to HQ too.
     """
 
     def has_module_permission(self, request):
-        return is_hq(request)
+        return is_hq(request) and super().has_module_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        return is_hq(request)
+        return is_hq(request) and super().has_view_permission(request, obj)
 
-    def has_add_permission(self, request, obj=None):
-        return is_hq(request)
+    def has_add_permission(self, request, *args):
+        return is_hq(request) and super().has_add_permission(request, *args)
 
-    has_change_permission = has_delete_permission = has_view_permission
+    def has_change_permission(self, request, obj=None):
+        return is_hq(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_hq(request) and super().has_delete_permission(request, obj)
 
 
 class OfficeScopedMixin:

@@ -55,3 +55,55 @@ def test_static_files_are_fingerprinted_compressed_and_cached(portal_server):
     font = re.search(r'href="(/static/fonts/noto-sans-bengali/[^"]+\.woff2)"', body.decode()).group(1)
     status, headers, _ = fetch(f"{portal_server}{font}")
     assert status == 200 and headers["Content-Type"] == "font/woff2"
+
+
+def test_every_response_carries_the_content_security_policy(portal_server):
+    from charter_portal.security import CONTENT_SECURITY_POLICY
+
+    for path in ("/", "/office/joypurhat/", "/office/no-such-office/", "/office/joypurhat.json", "/admin/login/"):
+        status, headers, _ = fetch(f"{portal_server}{path}")
+        assert status < 500 and headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY, path
+
+
+def cookies_of(headers_list):
+    """{name: set of lower-cased attributes} from a response's Set-Cookie headers."""
+    cookies = {}
+    for header in headers_list:
+        name, _, rest = header.partition("=")
+        cookies[name] = {part.strip().split("=")[0].lower() for part in rest.split(";")[1:]}
+    return cookies
+
+
+def test_cookies_are_secure_and_the_session_is_http_only(portal_server):
+    """The filing form sets the CSRF cookie; filing and looking up set the session cookie.
+
+    Files one grievance in the shared server's database: a citizen's ordinary action.
+    """
+    import http.client
+    from urllib.parse import urlencode
+
+    host, port = portal_server.removeprefix("http://").split(":")
+
+    def request(method, path, body=None, cookie=""):
+        connection = http.client.HTTPConnection(host, int(port), timeout=10)
+        headers = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1", "Cookie": cookie,
+                   "Referer": "https://127.0.0.1/office/joypurhat/grievance/"}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body and urlencode(body), headers=headers)
+        response = connection.getresponse()
+        content = response.read().decode()
+        connection.close()
+        return response.status, response.headers.get_all("Set-Cookie") or [], content
+
+    status, set_cookies, page = request("GET", "/office/joypurhat/grievance/")
+    cookies = cookies_of(set_cookies)
+    assert status == 200 and {"secure", "samesite"} <= cookies["csrftoken"]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    csrf_cookie = set_cookies[0].split(";")[0]
+    status, set_cookies, _ = request("POST", "/office/joypurhat/grievance/", {
+        "csrfmiddlewaretoken": token, "name": "রহিমা খাতুন", "mobile": "01711000000",
+        "description": "তিনবার দপ্তরে গিয়েও তথ্য পাইনি।", "desired_outcome": "তথ্য চাই।",
+    }, cookie=csrf_cookie)
+    assert status == 302, status
+    assert {"secure", "httponly", "samesite"} <= cookies_of(set_cookies)["sessionid"]

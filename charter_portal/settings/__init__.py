@@ -6,6 +6,7 @@ set the portal runs on a SQLite file in the project, so a fresh clone needs no
 set-up at all.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -32,9 +33,12 @@ INSTALLED_APPS = [
     "offices",
     "services",
     "grievances",
+    # Locks the admin login after repeated failures (AXES_* below).
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "charter_portal.security.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -45,6 +49,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it answers a locked-out login.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "charter_portal.urls"
@@ -150,3 +156,17 @@ PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
 # Behind a reverse proxy every request comes from the proxy: name the header that carries the
 # client's address (e.g. HTTP_X_FORWARDED_FOR) so the per-client rate limit counts clients.
 GRIEVANCES_CLIENT_IP_HEADER = os.environ.get("GRIEVANCES_CLIENT_IP_HEADER", "")
+
+# ---- Admin login throttling (django-axes): 5 failed logins for one username from one address lock
+# that pair out for 15 minutes (others, and the same person elsewhere, can still log in); the
+# address is the one the grievance rate limit sees (behind the proxy: X-Forwarded-For's last entry).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "charter_portal.security.client_address"
+AXES_LOCKOUT_CALLABLE = "charter_portal.security.locked_out"

@@ -45,8 +45,12 @@ def page(browser, portal_server, request):
         extra_http_headers={"X-Forwarded-Proto": "https"},
     )
     page = context.new_page()
+    # The pages run under the production Content-Security-Policy: anything it blocks is a failure.
+    blocked = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
     yield page
     context.close()
+    assert not blocked, blocked
 
 
 def screenshot(page, name):
@@ -64,7 +68,8 @@ def web_font_in_use(page):
 
 
 def axe_violations(page):
-    page.add_script_tag(content=AXE.read_text("utf-8"))
+    # Evaluated, not added as an inline <script>: the page's CSP (rightly) refuses inline scripts.
+    page.evaluate(AXE.read_text("utf-8"))
     result = page.evaluate("""async () => {
         const result = await axe.run(document, {resultTypes: ['violations']});
         return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,

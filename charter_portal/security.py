@@ -1,0 +1,65 @@
+"""What the portal does against attackers beyond Django's own middleware: a Content-Security-Policy
+on every response, the client's address behind the reverse proxy, and the admin lockout page.
+
+Our own middleware rather than django-csp: the portal has one fixed policy, no inline script or
+style anywhere (so no nonces or hashes), and that is ten lines, not a dependency.
+"""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.html import format_html
+
+# Nothing inline, nothing from elsewhere: the pages use only their own stylesheet, web font and
+# (admin only) scripts. Images may be data: URIs (the admin's icons in its stylesheets).
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+])
+
+
+class ContentSecurityPolicyMiddleware:
+    """Send CONTENT_SECURITY_POLICY with every response, cached pages and errors included."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        return response
+
+
+def client_address(request):
+    """The client's IP address: REMOTE_ADDR, or behind our reverse proxy the last entry of the header
+    named by GRIEVANCES_CLIENT_IP_HEADER (X-Forwarded-For). The client may start that list itself;
+    the last entry is the one our proxy added, the address it saw. Used by the grievance rate limit
+    and the admin login lockout (django-axes)."""
+    header = getattr(settings, "GRIEVANCES_CLIENT_IP_HEADER", "")
+    address = request.META.get(header, "") if header else ""
+    return address.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
+
+
+LOCKED_OUT = """<!doctype html>
+<html lang="bn"><head><meta charset="utf-8"><title>সাময়িকভাবে বন্ধ — সিটিজেন চার্টার পোর্টাল</title></head>
+<body><h1>লগইন সাময়িকভাবে বন্ধ</h1>
+<p>এই ব্যবহারকারী নামে এই ঠিকানা থেকে পরপর {limit} বার ভুল পাসওয়ার্ড দেওয়া হয়েছে। নিরাপত্তার জন্য
+{minutes} মিনিট লগইন করা যাবে না; তারপর আবার চেষ্টা করুন। পাসওয়ার্ড মনে না থাকলে সদর দপ্তরের
+সঙ্গে যোগাযোগ করুন।</p>
+<p lang="en">Too many failed logins for this username from this address: try again in {minutes} minutes.</p>
+</body></html>"""
+
+
+def locked_out(request, response=None, credentials=None):
+    """django-axes' answer to a locked-out login: in Bengali, 429, without a template of its own."""
+    from charter_portal.bangla import bengali_digits
+
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    body = format_html(LOCKED_OUT, limit=bengali_digits(settings.AXES_FAILURE_LIMIT), minutes=bengali_digits(minutes))
+    return HttpResponse(body, status=429, headers={"Retry-After": str(minutes * 60)})
