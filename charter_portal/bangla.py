@@ -2,7 +2,7 @@
 
 On a Bengali page, serials, days, dates and phone numbers are shown in Bengali digits (০-৯),
 but an e-mail address or a URL is an identifier a citizen types or clicks, so its ASCII
-digits are left exactly as stored. An English page keeps every digit ASCII. Every template
+digits are left exactly as stored. An English page shows ASCII digits. Every template
 reaches this through the ``bn_digits`` filter (a template builtin), which follows the active
 language; Python code that writes a page's text calls ``bn_digits`` too, and
 ``bengali_digits`` where the text is Bengali whatever the page.
@@ -46,17 +46,18 @@ def bengali_digits(value):
     return "".join(parts)
 
 
+_TO_ASCII = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+
+
 @register.filter(is_safe=True)
 def bn_digits(value):
-    """``bengali_digits`` when the active language is Bengali; on any other, the value as it is."""
+    """The digits of the page's language: ``bengali_digits`` on a Bengali page; on any other,
+    ASCII digits (a phone number the documents give in Bengali digits included)."""
     # is_safe: the filter adds no markup, so safe input stays safe and
     # unsafe input is still escaped by autoescaping.
     if (get_language() or settings.LANGUAGE_CODE) != "bn":
-        return "" if value is None else value
+        return "" if value is None else str(value).translate(_TO_ASCII)
     return bengali_digits(value)
-
-
-_TO_ASCII = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
 
 @register.filter

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.functional import lazy
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext_lazy as _
 
 from charter_portal.bangla import bn_digits
+from charter_portal.languages import lang_of
 
 from .identifiers import MOBILE_ERROR, normalise_mobile, normalise_tracking_number
 from .models import Grievance
@@ -46,7 +47,21 @@ class MobileField(forms.CharField):
         return mobile
 
 
+class ServiceSelect(forms.Select):
+    """Marks an option whose service name is shown in another language than the page's (lang_of):
+    an option can hold no element that could carry the mark."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        service = getattr(option["value"], "instance", None)
+        if service is not None and lang_of(service, "name") != get_language():
+            option["attrs"]["lang"] = lang_of(service, "name")
+        return option
+
+
 class ServiceChoiceField(forms.ModelChoiceField):
+    widget = ServiceSelect
+
     def label_from_instance(self, service):
         return f"{service.get_category_display()} {bn_digits(service.serial)}. {service.name}"
 
