@@ -78,3 +78,21 @@ def test_the_charter_prints_as_a_landscape_wall_poster(page):
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "charter-joypurhat-poster.pdf").write_bytes(pdf)
     screenshot(page, "charter-joypurhat-print")
+
+
+def test_the_language_switch_keeps_the_page_and_the_english_charter_is_accessible(page):
+    page.goto("/office/joypurhat/")
+    assert page.locator("html").get_attribute("lang") == "bn"
+    page.locator("a.language-switch").click()
+    page.wait_for_url("**/en/office/joypurhat/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#vision-mission h2").inner_text() == "1. Vision and mission"
+    assert page.locator("#services-1-title").inner_text() == "2.1 Citizen services"
+    assert page.locator(".charter-heading h1").inner_text() == "District Office, Joypurhat"
+    violations = axe_violations(page)
+    assert violations == [], violations
+    screenshot(page, "charter-joypurhat-english")
+    page.locator("a.language-switch").click()
+    page.wait_for_url(re.compile(r"/office/joypurhat/$"))
+    assert not page.url.split("://", 1)[1].split("/", 1)[1].startswith("en/")
+    assert page.locator("#vision-mission h2").inner_text() == "১. ভিশন ও মিশন"
