@@ -376,7 +376,9 @@ class Grievance(models.Model):
                 kind=GrievanceEvent.Kind.FILED, on=grievance.tier_since, role=GrievanceEvent.Role.CITIZEN,
                 to_status=grievance.status, to_level=grievance.level,
             )
-            transaction.on_commit(lambda: _notify_filed(grievance.pk))
+            # robust: the grievance is stored; a failing notification (the database gone a moment
+            # after the commit, say) is logged and must not turn the citizen's receipt into a 500.
+            transaction.on_commit(lambda: _notify_filed(grievance.pk), robust=True)
         return grievance
 
     def _change(self, kind, *, role, on, user=None, note="", status=None, level=None, **fields):
@@ -421,7 +423,7 @@ class Grievance(models.Model):
                 raise ValidationError("অভিযোগটি আগেই নিষ্পত্তি হয়েছে।")
             locked._change(GrievanceEvent.Kind.RESOLVED, role=GrievanceEvent.Role.OFFICER, user=user, note=note,
                            on=timezone.localdate(), status=self.Status.RESOLVED, resolution=resolution)
-            transaction.on_commit(lambda: _notify_citizen(self.pk))
+            transaction.on_commit(lambda: _notify_citizen(self.pk), robust=True)
         self.refresh_from_db()
 
     def reopen(self, *, note=""):
@@ -433,7 +435,7 @@ class Grievance(models.Model):
             locked._change(GrievanceEvent.Kind.REOPENED, role=GrievanceEvent.Role.CITIZEN, note=note,
                            on=timezone.localdate(), status=self.Status.RECEIVED, level=locked.level + 1,
                            reopened=True)
-            transaction.on_commit(lambda: _notify_holders(self.pk))
+            transaction.on_commit(lambda: _notify_holders(self.pk), robust=True)
         self.refresh_from_db()
 
     def escalate_if_overdue(self, as_of, calendar=None):
@@ -456,8 +458,8 @@ class Grievance(models.Model):
                      f"({locked.tier_days()} কার্যদিবস, শুরু {locked.tier_since:%Y-%m-%d})।",
             )
             event.deadline = deadline
-            transaction.on_commit(lambda: _notify_holders(self.pk))
-            transaction.on_commit(lambda: _notify_citizen(self.pk))
+            transaction.on_commit(lambda: _notify_holders(self.pk), robust=True)
+            transaction.on_commit(lambda: _notify_citizen(self.pk), robust=True)
         self.refresh_from_db()
         return event
 
