@@ -56,6 +56,11 @@ class Upazila(Area):
         verbose_name_plural = "উপজেলাসমূহ"
 
 class OfficeQuerySet(models.QuerySet):
+    def get_by_natural_key(self, key):
+        # Office.natural_key()'s other half: without it a `dumpdata --natural-foreign` backup (every
+        # foreign key to an office written as its key) could not be loaded again.
+        return self.get(key=key)
+
     def with_area(self):
         return self.select_related("district__division", "upazila__district__division", "parent")
 
@@ -223,7 +228,7 @@ class Charter(models.Model):
         return f"সিটিজেন চার্টার: {self.office}"
 
     def save(self, *args, **kwargs):
-        self.updated_at = timezone.now()
+        self.updated_at = charter_changed_at()
         super().save(*args, **kwargs)
 
     @property
@@ -281,10 +286,20 @@ def office_of(user):
     membership = getattr(user, "office_staff", None)
     return membership.office if membership else None
 
+def charter_changed_at():
+    """Now, to the millisecond: when a charter last changed, as its page and JSON show it.
+
+    Django's JSON serializer keeps milliseconds only; a finer time would not survive a dumpdata
+    backup, and the restored pages and JSON would differ from the originals.
+    """
+    now = timezone.now()
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
 def touch_charter(office_id):
     """Record that some part of an office's charter changed now."""
     if office_id:
-        Charter.objects.filter(office_id=office_id).update(updated_at=timezone.now())
+        Charter.objects.filter(office_id=office_id).update(updated_at=charter_changed_at())
 
 
 class ContentVersion(models.Model):
