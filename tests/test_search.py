@@ -125,3 +125,10 @@ def test_an_edit_shows_in_the_next_search_at_once(client):
     service.name_bn = "একেবারে নতুন নামের সেবা"
     service.save()
     assert "একেবারে নতুন নামের সেবা" in client.get("/search/", {"q": "একেবারে নতুন"}).content.decode()
+
+
+@pytest.mark.parametrize("district", ["\x00", "joypurhat\x00", "<script>", "x" * 500, "JOYPURHAT"])
+def test_a_district_that_is_not_a_key_searches_the_whole_country(client, district):
+    response = client.get("/search/", {"q": "সাইবার", "district": district})
+    assert response.status_code == 200
+    assert "রংপুর সদর" in response.content.decode()
