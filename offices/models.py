@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from charter_portal.bangla import search_key
+from charter_portal.searchable import Searchable
 
 # An office key is its site's domain between "doict." and ".gov.bd":
 # "joypurhat", "kachua.chandpur"; the headquarters is "hq".
@@ -79,7 +80,7 @@ class OfficeQuerySet(models.QuerySet):
             Prefetch("children", queryset=Office.objects.order_by("pk")),
         )
 
-class Office(models.Model):
+class Office(Searchable):
     class Level(models.TextChoices):
         # Lazy: the English pages show them too.
         HQ = "hq", _("প্রধান কার্যালয়")
@@ -107,8 +108,6 @@ class Office(models.Model):
     site = models.URLField("ওয়েবসাইট", blank=True)
     phone = models.CharField("ফোন", max_length=60, blank=True)
     email = models.EmailField("ই-মেইল", blank=True)
-    # Derived on every save (and every fixture load, see offices.signals): what search matches.
-    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = OfficeQuerySet.as_manager()
 
@@ -140,12 +139,6 @@ class Office(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.search_text = self.searchable_text()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
 
     def searchable_text(self):
         return search_key(" ".join(filter(None, [self.name_bn, self.name_en, self.key.replace(".", " ")])))

@@ -4,6 +4,8 @@ office-staff group in place."""
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
+from charter_portal.searchable import index_loaded_row
+
 OFFICE_STAFF_GROUP = "দপ্তরের কর্মী"
 
 # Models that make up an office's charter: a change to any of them is a change to the charter.
@@ -34,15 +36,9 @@ def _touch_office_charter(sender, instance, raw=False, **kwargs):
     touch_charter(instance.pk if isinstance(instance, Office) else instance.office_id)
 
 
-def _index_loaded_office(sender, instance, raw=False, **kwargs):
-    # loaddata saves rows raw, past Office.save(): derive the search text here instead.
-    if raw:
-        sender.objects.filter(pk=instance.pk).update(search_text=instance.searchable_text())
-
-
 def connect_charter_parts():
     office = apps.get_model("offices.Office")
-    post_save.connect(_index_loaded_office, sender=office, dispatch_uid="index-loaded-office")
+    post_save.connect(index_loaded_row, sender=office, dispatch_uid="index-loaded-office")
     for label in CHARTER_PARTS:
         model = apps.get_model(label)
         post_save.connect(_touch_office_charter, sender=model, dispatch_uid=f"touch-charter-{label}-save")

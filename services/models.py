@@ -6,12 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from charter_portal.bangla import search_key
+from charter_portal.searchable import Searchable
 
 # What a citizen's search looks in: the service's name and how to get it, in both languages.
 SEARCHED_FIELDS = ("name", "delivery_method", "required_papers", "papers_source")
 
 
-class Service(models.Model):
+class Service(Searchable):
     class Category(models.IntegerChoices):
         # The numbers are the charter's own section numbers: ২.১, ২.২, ২.৩.
         # Lazy: the English pages show them too.
@@ -42,8 +43,6 @@ class Service(models.Model):
         "offices.Officer", models.PROTECT, null=True, blank=True, related_name="supervised_services",
         verbose_name="উর্ধ্বতন কর্মকর্তা",
     )
-    # Derived from SEARCHED_FIELDS on every save (see services.apps for fixture loads).
-    search_text = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = "সেবা"
@@ -62,12 +61,6 @@ class Service(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.search_text = self.searchable_text()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
 
     # search_key never leaves punctuation, so this cannot occur inside either part.
     SEARCH_NAME_END = " | "
