@@ -22,16 +22,18 @@ class GrievanceTierQuerySet(models.QuerySet):
     def national(self):
         return self.filter(office__isnull=True)
 
-    def chain_for(self, office, office_tiers=None):
+    def chain_for(self, office, office_tiers=None, national_tiers=None):
         """The office's own tiers followed by the national cell; empty if it has none.
 
         A charter that prints no GRS table (Kachua's, Natore's) gets none here,
-        rather than a chain invented for it.
+        rather than a chain invented for it. Callers that already hold the tiers pass them.
         """
         own = list(office_tiers if office_tiers is not None else self.filter(office=office))
         if not own:
             return []
-        return own + list(self.national().select_related("contact_officer__office"))
+        if national_tiers is None:
+            national_tiers = self.national().select_related("contact_officer__office")
+        return own + list(national_tiers)
 
 
 class GrievanceTier(models.Model):

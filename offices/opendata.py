@@ -43,8 +43,7 @@ def _area(area):
 def office_data(office, request, national_cell):
     """One office and its charter. ``office`` comes from Office.objects.for_charter_page()."""
     charter = getattr(office, "charter", None)
-    own_tiers = list(office.grievance_tiers.all())
-    chain = own_tiers + ([national_cell] if own_tiers and national_cell else [])
+    chain = GrievanceTier.objects.chain_for(office, office.grievance_tiers.all(), [national_cell] if national_cell else [])
     page = request.build_absolute_uri(office.get_absolute_url())
     return {
         "key": office.key,

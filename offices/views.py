@@ -54,7 +54,6 @@ def _render_charter(request, key):
     prefetch_related_objects([office], Prefetch("services", queryset=services), "expectations")
     tiers = GrievanceTier.objects.filter(Q(office=office) | Q(office__isnull=True)).select_related(
         "contact_officer__office").order_by("level")  # own tiers are 1 and 2, the national cell 3
-    own_tiers = [tier for tier in tiers if tier.office_id]
     services = list(office.services.all())
     tables = [
         (category, [s for s in services if s.category == category])
@@ -65,9 +64,8 @@ def _render_charter(request, key):
         "charter": getattr(office, "charter", None),
         "service_tables": [(category, rows) for category, rows in tables if rows],
         "expectations": office.expectations.all(),
-        # GrievanceTier.objects.chain_for's rule (no own tiers, no chain), given the national
-        # cell it would otherwise fetch in a query of its own.
-        "grievance_chain": own_tiers + [tier for tier in tiers if not tier.office_id] if own_tiers else [],
+        "grievance_chain": GrievanceTier.objects.chain_for(
+            office, [t for t in tiers if t.office_id], [t for t in tiers if not t.office_id]),
         "subordinates": [o for o in offices if o is not office],
     }
     return render(request, "offices/charter.html", context)
