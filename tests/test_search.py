@@ -6,6 +6,8 @@ from charter_portal.bangla import search_key
 from services.models import Service
 from services.search import find_offices, find_services
 
+from .conftest import ROOT
+
 pytestmark = pytest.mark.django_db
 
 
@@ -132,3 +134,35 @@ def test_a_district_that_is_not_a_key_searches_the_whole_country(client, distric
     response = client.get("/search/", {"q": "সাইবার", "district": district})
     assert response.status_code == 200
     assert "রংপুর সদর" in response.content.decode()
+
+
+GLOSSARY = ROOT / "fixtures" / "translations" / "service-names.en.tsv"
+
+
+def test_english_names_from_the_glossary_make_english_search_work(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("translate_services", str(GLOSSARY), stdout=out)
+    assert "0 glossary lines matched no service" in out.getvalue()
+    assert not Service.objects.filter(name_en__isnull=True).exists()
+    hits = find_services("Sheikh Russel lab")
+    assert len(hits) >= 4 and all("শেখ রাসেল" in hit.service.name_bn for hit in hits)
+    assert find_services("e-Nothi") and find_services("cyber security")
+    html = client.get("/en/search/", {"q": "Sheikh Russel lab"}).content.decode()
+    assert "Sheikh Russel Digital Labs" in html
+    page = client.get("/en/office/joypurhat/").content.decode()
+    assert "Information about the ICT Directorate" in page
+
+
+def test_a_broken_glossary_is_refused_with_its_line(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    bad = tmp_path / "glossary.tsv"
+    bad.write_text("# comment\nআইসিটি অধিদপ্তর সংক্রান্ত তথ্য প্রদান Information\n", "utf-8")
+    with pytest.raises(CommandError, match="line 2: expected"):
+        call_command("translate_services", str(bad))
+    assert not Service.objects.exclude(name_en=None).exclude(name_en="").exists()

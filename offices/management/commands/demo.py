@@ -37,6 +37,7 @@ class Command(BaseCommand):
             raise CommandError("demo is for development: it creates accounts with a published password.")
         call_command("migrate", interactive=False, verbosity=0)
         call_command("loaddata", *demo_fixtures(), verbosity=1)
+        call_command("translate_services", FIXTURES / "translations" / "service-names.en.tsv")
         self.create_accounts()
         self.stdout.write(
             f"\nAdmin accounts (password {DEMO_PASSWORD}): hq (all offices), "
