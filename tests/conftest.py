@@ -4,6 +4,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,17 +41,19 @@ def free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def portal_server(tmp_path_factory):
-    """The documented production stack on 127.0.0.1: gunicorn (2 workers), production settings,
-    whitenoise, a SQLite file holding the demo data. Read-only use: it is shared by the session."""
-    workdir = tmp_path_factory.mktemp("production")
+@contextmanager
+def production_portal(**environment):
+    """The documented production stack on 127.0.0.1: the demo data migrated and loaded, static
+    files collected, gunicorn (2 workers × 8 threads; threads, because a browser's idle
+    speculative connections would each hold a sync worker) with the production settings.
+    ``environment`` names the database (SQLITE_PATH or DATABASE_URL) and anything else. Yields
+    the port; stops gunicorn however the block ends."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PG"))}
     env.update({
         "DJANGO_SETTINGS_MODULE": "charter_portal.settings.production",
         "DJANGO_SECRET_KEY": "a-long-random-production-test-secret-key-0123456789-abcdefghij",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "SQLITE_PATH": str(workdir / "portal.sqlite3"),
+        **environment,
     })
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "-v0"], ["loaddata", "-v0", *map(str, demo_fixture_paths())],
@@ -59,20 +62,30 @@ def portal_server(tmp_path_factory):
     port = free_port()
     gunicorn_bin = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     server = subprocess.Popen(
-        # Threads, because a browser's speculative idle connections would each hold a sync worker.
         [gunicorn_bin, "charter_portal.wsgi", "--workers", "2", "--worker-class", "gthread", "--threads", "8",
-         "--bind", f"127.0.0.1:{port}"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+         "--bind", f"127.0.0.1:{port}", "--timeout", "30"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        deadline = time.monotonic() + 30
+        while True:
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
             except OSError:
+                assert time.monotonic() < deadline, "gunicorn did not start"
                 time.sleep(0.1)
-        yield base
+        yield port
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.fixture(scope="session")
+def portal_server(tmp_path_factory):
+    """The production stack on a SQLite file with the demo data; read-only use: the session shares it."""
+    with production_portal(SQLITE_PATH=str(tmp_path_factory.mktemp("production") / "portal.sqlite3")) as port:
+        yield f"http://127.0.0.1:{port}"

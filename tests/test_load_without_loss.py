@@ -18,7 +18,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -27,7 +26,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from .conftest import ROOT, demo_fixture_paths, free_port
+from .conftest import free_port, production_portal
 
 SUBMISSIONS, CLIENTS = 200, 20
 RECOVERY_BOUND_S = 30
@@ -88,40 +87,16 @@ def stack():
     """The private cluster with the demo data, and gunicorn (production settings) in front of it."""
     directory = Path(tempfile.mkdtemp(prefix="charter-load-"))
     database = PrivatePostgres(directory)
-    server = None
     try:
         database.start()
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PG"))}
-        env.update({
-            "DJANGO_SETTINGS_MODULE": "charter_portal.settings.production",
-            "DJANGO_SECRET_KEY": "a-long-random-load-test-secret-key-0123456789-abcdefghijklmnop",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": database.url,
-            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        })
-        manage = [sys.executable, str(ROOT / "manage.py")]
-        for command in (["migrate", "-v0"], ["loaddata", "-v0", *map(str, demo_fixture_paths())],
-                        ["collectstatic", "--noinput", "-v0"]):
-            subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=300)
-        port = free_port()
-        gunicorn_bin = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
-        server = subprocess.Popen(
-            [gunicorn_bin, "charter_portal.wsgi", "--workers", "2", "--worker-class", "gthread", "--threads", "8",
-             "--bind", f"127.0.0.1:{port}", "--timeout", "30"],
-            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while get(port, "/office/joypurhat/")[0] != 200:
-            assert time.monotonic() < deadline, "gunicorn did not start"
-            time.sleep(0.2)
-        yield database, port
+        with production_portal(DATABASE_URL=database.url,
+                               DJANGO_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend") as port:
+            deadline = time.monotonic() + 30
+            while get(port, "/office/joypurhat/")[0] != 200:
+                assert time.monotonic() < deadline, "the portal did not answer"
+                time.sleep(0.2)
+            yield database, port
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
         database.stop()
         shutil.rmtree(directory, ignore_errors=True)
 
