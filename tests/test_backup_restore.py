@@ -13,8 +13,6 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from .conftest import ROOT, demo_fixture_paths
 
 # The README's backup command: everything but what migrate recreates (content types, permissions),
