@@ -7,13 +7,12 @@ are {"bn": …, "en": …} with null where no English has been written.
 import json
 
 from django.http import JsonResponse, StreamingHttpResponse
-from django.views.decorators.gzip import gzip_page
 
 from grievances.models import GrievanceTier
 from services.models import Service
 
 from .models import Office
-from .pagecache import cached_page, current_version
+from .pagecache import public_page
 
 SCHEMA = "https://schemas.doict.gov.bd/charter-portal/charter/1"
 CATEGORY_NAMES = {Service.Category.CITIZEN: "citizen", Service.Category.INSTITUTIONAL: "institutional",
@@ -98,14 +97,8 @@ def _national_cell():
     return GrievanceTier.objects.national().select_related("contact_officer__office").first()
 
 
-@gzip_page
+@public_page  # scripts poll it: kept like the charter page, until the data changes
 def office_json(request, key):
-    # Scripts poll this; it is kept like the charter page, until the data changes.
-    return cached_page(request, f"json:{request.get_host()}:{key}", current_version(),
-                       lambda: _office_json(request, key))  # its URLs name the host
-
-
-def _office_json(request, key):
     office = Office.objects.for_charter_page().filter(key=key).first()
     if office is None:
         return JsonResponse({"error": "no office with this key", "key": key}, status=404,

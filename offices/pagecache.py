@@ -1,34 +1,33 @@
 """The public pages, rendered once and served from a per-process cache until the data changes.
 
-A citizen's page (the directory, an office's charter) is built from many rows, and a national
-portal gets its readers in bursts, so each page is rendered once and kept, gzipped, in the
-"pages" cache: a LocMemCache, one per gunicorn worker. A per-process cache cannot be emptied
-from another process (the other worker, or ``manage.py loaddata``), so nothing is ever deleted
-from it. Instead every page is filed under a *content version* that lives in the database
-(``ContentVersion``, one row), which every request reads in one primary-key query. A write to
-anything a public page shows (``offices.signals.PUBLISHED_MODELS``: an admin save or delete, a row
-loaddata saves raw, in any process) sets a new version in the same transaction, so the next
-request of every worker files its pages under a key nothing has used yet, and the pages of
-the old version age out of the cache unread.
+A citizen's page (the directory, an office's charter, a search, an office's JSON) is built from
+many rows, and a national portal gets its readers in bursts, so each page is rendered once and
+kept, gzipped, in the "pages" cache: a LocMemCache, one per gunicorn worker. A per-process cache
+cannot be emptied from another process (the other worker, or ``manage.py loaddata``), so a page
+is kept with the *content version* it was made at, a token that lives in the database
+(``ContentVersion``, one row), and served only while that is still the current version. A write
+to anything a public page shows (``offices.signals.PUBLISHED_MODELS``: an admin save or delete, a
+row loaddata saves raw, in any process) sets a new token in the same transaction, so the next
+request of every worker renders its page again.
 
 Because the version is a database row, it is exactly as current as the data: a rolled-back
-edit takes its version back with it, and no worker caches a page under a version whose data it
+edit takes its version back with it, and no worker keeps a page under a version whose data it
 cannot see. Writes that send no signals (``QuerySet.update``, ``bulk_create``) must call
 ``new_version()`` themselves. A deploy starts new processes, so new templates and code start
 from an empty cache.
 """
 
 import gzip
+import hashlib
 import uuid
-from functools import cache
+from functools import cache, wraps
 
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
-from django.middleware.gzip import re_accepts_gzip
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
-from django.utils.translation import get_language
 
 from .models import ContentVersion
 
@@ -59,35 +58,77 @@ def new_version():
 
 
 CACHE = "pages"
+# The headers a stored page carries besides its body; the rest are added on the way out by the
+# middleware around this one (security headers, the CSP, X-Frame-Options).
+STORED_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
 
-def cached_page(request, name, version, render):
-    """The page ``name`` as of ``version``: from the cache, or made by ``render()`` and cached.
+def page_key(request):
+    # Hashed: a search's query string can be long, and any string may come in a URL.
+    return "page:" + hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
 
-    Pages are kept gzipped, so each is compressed once per version rather than on every request
-    (no HTB padding, which GZipMiddleware adds against BREACH: a public page holds no secret to
-    guess), and sent as stored to every browser that accepts gzip, which is all of them.
 
-    A page is filed under the active language as well: the same page exists in Bengali and in
-    English, and a reader of one must never be served the other.
+def public_page(view):
+    """Mark a view's pages as the same for every visitor: PublicPageMiddleware keeps them until
+    the data changes. A response that turns out to be per-visitor (an error, a cookie, a CSRF
+    token, the session read) is never kept."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        version = getattr(request, "page_version", None) or current_version()
+        response = view(request, *args, **kwargs)
+        response.public_page = True
+        if version is not None and not _is_per_visitor(request, response):
+            response.public_page_version = version
+        return response
+
+    return wrapped
+
+
+class PublicPageMiddleware:
+    """Serve a kept public page before sessions, the language, CSRF, authentication and the
+    URL resolver run; keep the pages ``public_page`` views make.
+
+    Pages are filed by host and full path (the language is in the path, a search's query in its
+    query string) with the content version they were made at, and served only while that version
+    is current: one in-memory look-up for every GET, and the version's one query only for a path
+    that has a page. Pages are kept gzipped, compressed once per version (no padding against
+    BREACH: a public page holds no secret to guess), and sent as stored to every browser that
+    accepts gzip, which is all of them.
     """
-    if version is None:
-        return render()
-    key = f"{get_language()}:{name}:{version}"
-    page = caches[CACHE].get(key)
-    if page is None:
-        response = render()
-        if _is_per_visitor(request, response):
-            return response
-        page = (response["Content-Type"], compress_string(response.content))
-        caches[CACHE].set(key, page)
-    content_type, gzipped = page
-    if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-        response = HttpResponse(gzipped, content_type=content_type, headers={"Content-Encoding": "gzip"})
-    else:
-        response = HttpResponse(gzip.decompress(gzipped), content_type=content_type)
-    patch_vary_headers(response, ["Accept-Encoding"])
-    return response
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = page_key(request) if request.method == "GET" else None
+        if key is not None:
+            kept = caches[CACHE].get(key)
+            if kept is not None:
+                request.page_version = current_version()
+                if kept[0] == request.page_version:
+                    return self.page_response(request, kept)
+        response = self.get_response(request)
+        version = getattr(response, "public_page_version", None)
+        if key is not None and version is not None:
+            kept = (version, {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
+                    compress_string(response.content))
+            caches[CACHE].set(key, kept)
+            return self.page_response(request, kept)
+        if getattr(response, "public_page", False):
+            # Not kept (the office-not-found page, say), but as public: compressed all the same.
+            return GZipMiddleware(self.get_response).process_response(request, response)
+        return response
+
+    @staticmethod
+    def page_response(request, kept):
+        _, headers, gzipped = kept
+        if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            response = HttpResponse(gzipped, headers={**headers, "Content-Encoding": "gzip"})
+        else:
+            response = HttpResponse(gzip.decompress(gzipped), headers=headers)
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
 
 
 def _is_per_visitor(request, response):

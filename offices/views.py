@@ -1,23 +1,18 @@
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.shortcuts import render
-from django.views.decorators.gzip import gzip_page
 
 from grievances.models import GrievanceTier
 from services.models import Service
 
 from .models import Division, Office
-from .pagecache import cached_page, current_version
+from .pagecache import public_page
 
-# Both views are public pages: compressed (they hold no secret for BREACH to guess) and served
-# from the page cache until the data changes (offices.pagecache).
+# Both views are public pages: the same for every visitor, kept gzipped until the data changes
+# (offices.pagecache).
 
 
-@gzip_page
+@public_page
 def directory(request):
-    return cached_page(request, "directory", current_version(), lambda: _render_directory(request))
-
-
-def _render_directory(request):
     divisions = Division.objects.prefetch_related("districts__upazilas")
     offices = Office.objects.only("pk", "key", "name", "name_bn", "name_en", "level", "district_id", "upazila_id")
     by_district = {o.district_id: o for o in offices if o.district_id}
@@ -34,12 +29,8 @@ def _render_directory(request):
     return render(request, "offices/directory.html", {"headquarters": headquarters, "tree": tree})
 
 
-@gzip_page
+@public_page
 def charter(request, key):
-    return cached_page(request, f"charter:{key}", current_version(), lambda: _render_charter(request, key))
-
-
-def _render_charter(request, key):
     # The office and its subordinate offices (the page lists them) in one query; its services,
     # its expectations, and its own GRS tiers with the national cell: four, whatever its size.
     offices = list(

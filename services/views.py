@@ -1,14 +1,11 @@
 import csv
-import hashlib
 import re
 
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
-from django.views.decorators.gzip import gzip_page
 
 from offices.models import OFFICE_KEY_PATTERN, District
-from offices.pagecache import cached_page, current_version
+from offices.pagecache import public_page
 
 from .models import Service
 from .search import find_offices, find_services
@@ -30,15 +27,13 @@ def service_detail(request, key, category, serial):
     return render(request, "services/detail.html", {"service": service, "office": service.office})
 
 
-@gzip_page
+@public_page  # a burst of readers asks the same few things
 def search(request):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     district_key = request.GET.get("district", "")
     if not OFFICE_KEY.fullmatch(district_key):
         district_key = ""  # not a key any district has (NUL bytes, markup, …): search the whole country
-    # A burst of readers asks the same few things: the page is kept per query until the data changes.
-    name = "search:" + hashlib.sha256(f"{get_language()}\n{district_key}\n{query}".encode()).hexdigest()
-    return cached_page(request, name, current_version(), lambda: _render_search(request, query, district_key))
+    return _render_search(request, query, district_key)
 
 
 def _render_search(request, query, district_key):

@@ -151,3 +151,18 @@ def test_the_national_dataset_builder_clones_every_office_of_a_district():
     superiors = {s.superior_officer for s in services.select_related("superior_officer")
                  if s.superior_officer.office_id != s.office_id}
     assert len(superiors) == 1 and superiors.pop().office == district
+
+
+def test_a_kept_page_keeps_its_headers_and_language(client):
+    for path, language in [("/office/joypurhat/", "bn"), ("/en/office/joypurhat/", "en")]:
+        client.get(path)
+        kept = client.get(path)  # served by PublicPageMiddleware, before the language middleware
+        assert kept["Content-Language"] == language
+        assert kept["X-Frame-Options"] == "DENY" and "default-src 'self'" in kept["Content-Security-Policy"]
+        assert f'<html lang="{language}"' in kept.content.decode()
+
+
+def test_a_query_string_is_a_page_of_its_own(client):
+    first = client.get("/search/", {"q": "সাইবার"}).content
+    other = client.get("/search/", {"q": "ই-নথি"}).content
+    assert first != other and client.get("/search/", {"q": "সাইবার"}).content == first

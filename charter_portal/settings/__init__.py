@@ -40,7 +40,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "charter_portal.security.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves a kept public page before everything below runs (offices.pagecache).
+    "offices.pagecache.PublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL: /en/… is English, every other path Bengali (see urls.py).
     "django.middleware.locale.LocaleMiddleware",
@@ -48,7 +51,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it answers a locked-out login.
     "axes.middleware.AxesMiddleware",
 ]
