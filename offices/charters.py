@@ -239,10 +239,8 @@ def charter_fixture(office, document):
 
 def office_named_in(words):
     """The key of the office a text such as "জেলা কার্যালয়, মাগুরা" names, or None."""
-    from charter_portal.bangla import any_encoding_pattern as pattern
-
     def mentions(text):
-        return text and re.search(pattern(text), words)
+        return text and re.search(any_encoding_pattern(text), words)
 
     if mentions("প্রধান কার্যালয়"):
         return "hq"

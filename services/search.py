@@ -31,11 +31,12 @@ def query_words(query):
     return search_key(query).split()[:8]  # a longer query adds cost, not meaning
 
 
-def _in_district(queryset, district, office_path=""):
+def _offices_in(district):
+    """Every office, or those of one district: its district office and its upazila offices."""
+    offices = Office.objects.all()
     if district is None:
-        return queryset
-    return queryset.filter(**{f"{office_path}district": district}) | queryset.filter(
-        **{f"{office_path}upazila__district": district})
+        return offices
+    return offices.filter(district=district) | offices.filter(upazila__district=district)
 
 
 def score(words, search_text):
@@ -53,7 +54,7 @@ def find_services(query, district=None):
     for word in words:
         candidates = candidates.filter(search_text__contains=word)
     if district is not None:
-        candidates = candidates.filter(office__in=_in_district(Office.objects.all(), district))
+        candidates = candidates.filter(office__in=_offices_in(district))
     ranked = sorted(
         candidates.order_by("office_id", "category", "serial").values_list("pk", "search_text")[:MAX_CANDIDATES],
         key=lambda row: -score(words, row[1]),  # stable: ties keep office, category, serial order
@@ -66,7 +67,7 @@ def find_offices(query, district=None):
     words = query_words(query)
     if not words:
         return []
-    offices = _in_district(Office.objects.all(), district)
+    offices = _offices_in(district)
     for word in words:
         offices = offices.filter(search_text__contains=word)
     return list(offices.order_by("pk")[:MAX_RESULTS])

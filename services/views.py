@@ -33,10 +33,6 @@ def search(request):
     district_key = request.GET.get("district", "")
     if not OFFICE_KEY.fullmatch(district_key):
         district_key = ""  # not a key any district has (NUL bytes, markup, …): search the whole country
-    return _render_search(request, query, district_key)
-
-
-def _render_search(request, query, district_key):
     district = District.objects.filter(key=district_key).first() if district_key else None
     context = {
         "query": query,
