@@ -81,12 +81,16 @@ def _add_services(document, number):
     citizen = [s for s in document.services if s.category == Service.Category.CITIZEN]
     for n in range(1, number + 1):
         template = citizen[(n - 1) % len(citizen)]
-        document.services.append(ServiceEntry(
-            category=Service.Category.CITIZEN, serial=max(s.serial for s in citizen) + n,
-            name=f"{template.name} (পরীক্ষামূলক সেবা {n})",
-            **{name: getattr(template, name) for name in ServiceEntry.TEXT_FIELDS if name != "name"},
-            responsible=template.responsible, superior=template.superior,
-        ))
+        document.services.append(
+            ServiceEntry(
+                category=Service.Category.CITIZEN,
+                serial=max(s.serial for s in citizen) + n,
+                name=f"{template.name} (পরীক্ষামূলক সেবা {n})",
+                **{name: getattr(template, name) for name in ServiceEntry.TEXT_FIELDS if name != "name"},
+                responsible=template.responsible,
+                superior=template.superior,
+            )
+        )
 
 
 @transaction.atomic
@@ -120,27 +124,46 @@ def write_charters(documents):
     now = timezone.now()
     charters, services, expectations, tiers = [], [], [], []
     for office, document in documents:
-        charters.append(Charter(
-            office=office, vision_bn=document.vision, mission_bn=document.mission,
-            service_columns=document.service_columns, issued_on=document.issued_on,
-            signatory_name_bn=document.signatory_name, signatory_designation_bn=document.signatory_designation,
-            updated_at=now,
-        ))
-        services += [Service(
-            office=office, category=entry.category, serial=entry.serial,
-            **{f"{name}_bn": getattr(entry, name) for name in ServiceEntry.TEXT_FIELDS},
-            responsible_officer=officer_for(entry.responsible), superior_officer=officer_for(entry.superior),
-        ) for entry in document.services]
-        expectations += [Expectation(office=office, serial=entry.serial, text_bn=entry.text)
-                         for entry in document.expectations]
-        tiers += [GrievanceTier(
-            office=office, level=entry.level, when_to_contact_bn=entry.when_to_contact,
-            contact_title_bn=entry.contact_title, contact_officer=officer_for(entry.contact_officer),
-            contact_text_bn=entry.contact_text, resolution_days=entry.resolution_days,
-        ) for entry in document.tiers]
+        charters.append(
+            Charter(
+                office=office,
+                vision_bn=document.vision,
+                mission_bn=document.mission,
+                service_columns=document.service_columns,
+                issued_on=document.issued_on,
+                signatory_name_bn=document.signatory_name,
+                signatory_designation_bn=document.signatory_designation,
+                updated_at=now,
+            )
+        )
+        services += [
+            Service(
+                office=office,
+                category=entry.category,
+                serial=entry.serial,
+                **{f"{name}_bn": getattr(entry, name) for name in ServiceEntry.TEXT_FIELDS},
+                responsible_officer=officer_for(entry.responsible),
+                superior_officer=officer_for(entry.superior),
+            )
+            for entry in document.services
+        ]
+        expectations += [
+            Expectation(office=office, serial=entry.serial, text_bn=entry.text) for entry in document.expectations
+        ]
+        tiers += [
+            GrievanceTier(
+                office=office,
+                level=entry.level,
+                when_to_contact_bn=entry.when_to_contact,
+                contact_title_bn=entry.contact_title,
+                contact_officer=officer_for(entry.contact_officer),
+                contact_text_bn=entry.contact_text,
+                resolution_days=entry.resolution_days,
+            )
+            for entry in document.tiers
+        ]
     for service in services:
         service.search_text = service.searchable_text()  # what Service.save() derives
-    for model, rows in [(Charter, charters), (Service, services), (Expectation, expectations),
-                        (GrievanceTier, tiers)]:
+    for model, rows in [(Charter, charters), (Service, services), (Expectation, expectations), (GrievanceTier, tiers)]:
         model.objects.bulk_create(rows, batch_size=2000)
     new_version()  # bulk_create sends no signals: the cached pages must still change

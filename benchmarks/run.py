@@ -79,8 +79,14 @@ def recreate_database(url):
     name = config["NAME"]
     if "bench" not in name:
         raise SystemExit(f"refusing to drop {name!r}: the benchmark database's name must contain 'bench'")
-    with psycopg.connect(host=config["HOST"] or HOST, port=config["PORT"] or 5432, user=config["USER"],
-                         password=config["PASSWORD"], dbname="postgres", autocommit=True) as connection:
+    with psycopg.connect(
+        host=config["HOST"] or HOST,
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"],
+        dbname="postgres",
+        autocommit=True,
+    ) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}" OWNER "{config["USER"]}"')
 
@@ -105,9 +111,12 @@ def summary_of_dataset():
     from offices.models import Charter, Office
     from services.models import Service
 
-    return {"offices": Office.objects.count(), "charters": Charter.objects.count(),
-            "services": Service.objects.count(),
-            "benchmark_services": Service.objects.filter(office__key=benchmark_office()).count()}
+    return {
+        "offices": Office.objects.count(),
+        "charters": Charter.objects.count(),
+        "services": Service.objects.count(),
+        "benchmark_services": Service.objects.filter(office__key=benchmark_office()).count(),
+    }
 
 
 def benchmark_office():
@@ -172,7 +181,10 @@ def start_gunicorn(port, log_file):
     command = [gunicorn] if gunicorn else [sys.executable, "-m", "gunicorn"]
     server = subprocess.Popen(
         [*command, "charter_portal.wsgi", "--workers", str(WORKERS), "--bind", f"{HOST}:{port}"],
-        env={**os.environ, **ENVIRONMENT}, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log_file,
+        env={**os.environ, **ENVIRONMENT},
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=log_file,
     )
     for _ in range(100):
         if server.poll() is not None:
@@ -216,12 +228,15 @@ def load_with_wrk(port, path, seconds):
     command = ["wrk", "-t2", f"-c{CONCURRENCY}", f"-d{seconds}s", "--timeout", "10s", "-s", str(WRK_SCRIPT)]
     for name, value in HEADERS.items():
         command += ["-H", f"{name}: {value}"]
-    result = subprocess.run([*command, f"http://{HOST}:{port}{path}"], capture_output=True, text=True,
-                            timeout=seconds + 30, check=True)
+    result = subprocess.run(
+        [*command, f"http://{HOST}:{port}{path}"], capture_output=True, text=True, timeout=seconds + 30, check=True
+    )
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     return {
         "rps": figures["requests"] / (figures["duration_us"] / 1e6),
-        "p50_ms": figures["p50_us"] / 1000, "p95_ms": figures["p95_us"] / 1000, "p99_ms": figures["p99_us"] / 1000,
+        "p50_ms": figures["p50_us"] / 1000,
+        "p95_ms": figures["p95_us"] / 1000,
+        "p99_ms": figures["p99_us"] / 1000,
         "errors": figures["errors"] + figures["non_2xx"],
     }
 
@@ -259,8 +274,13 @@ def load_with_python(port, path, seconds):
         thread.join(timeout=seconds + 15)
     elapsed = time.monotonic() - started
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
-    return {"rps": len(latencies) / elapsed, "p50_ms": cuts[49] * 1000, "p95_ms": cuts[94] * 1000,
-            "p99_ms": cuts[98] * 1000, "errors": errors[0]}
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50_ms": cuts[49] * 1000,
+        "p95_ms": cuts[94] * 1000,
+        "p99_ms": cuts[98] * 1000,
+        "errors": errors[0],
+    }
 
 
 # --- the run -----------------------------------------------------------------------------
@@ -284,8 +304,10 @@ def main():
     log("migrating, building the national dataset, collecting static files ...")
     _, national_load_s = prepare()
     data = summary_of_dataset()
-    log(f"national dataset: {data['charters']} charters of {data['offices']} offices, {data['services']} services, "
-        f"built in {national_load_s:.1f} s (loaddata of the demo fixtures and the cloning; migrate excluded)")
+    log(
+        f"national dataset: {data['charters']} charters of {data['offices']} offices, {data['services']} services, "
+        f"built in {national_load_s:.1f} s (loaddata of the demo fixtures and the cloning; migrate excluded)"
+    )
 
     rows = []
     for name, what, path in endpoints():
@@ -336,15 +358,21 @@ def main():
 
 def print_table(rows, generator, data, national_load_s, elapsed, load_before):
     print()
-    print(f"National dataset: {data['offices']} offices, {data['charters']} charters, {data['services']} services "
-          f"({data['benchmark_services']} on the benchmark charter); built in {national_load_s:.1f} s.")
-    print(f"gunicorn, {WORKERS} workers, production settings; {CONCURRENCY} concurrent clients, {DURATION_S} s "
-          f"each, {generator}; run took {elapsed:.0f} s.")
+    print(
+        f"National dataset: {data['offices']} offices, {data['charters']} charters, {data['services']} services "
+        f"({data['benchmark_services']} on the benchmark charter); built in {national_load_s:.1f} s."
+    )
+    print(
+        f"gunicorn, {WORKERS} workers, production settings; {CONCURRENCY} concurrent clients, {DURATION_S} s "
+        f"each, {generator}; run took {elapsed:.0f} s."
+    )
     # The load generator, the server and PostgreSQL share the machine: other work skews the figures.
     print(f"Load average of the machine before the run: {load_before:.2f} ({os.cpu_count()} CPUs).")
     print()
-    header = (f"{'':42} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'vs static':>9} "
-              f"{'queries':>9} {'sent B':>8} {'gzip B':>8} {'errors':>6}")
+    header = (
+        f"{'':42} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'vs static':>9} "
+        f"{'queries':>9} {'sent B':>8} {'gzip B':>8} {'errors':>6}"
+    )
     print(header)
     print("-" * len(header))
     for row in rows:
@@ -352,11 +380,15 @@ def print_table(rows, generator, data, national_load_s, elapsed, load_before):
             print(f"{row['what']:42} not built (issue 6)")
             continue
         cold, warm = row["queries"]
-        print(f"{row['what']:42} {row['rps']:8.0f} {row['p50_ms']:7.1f} {row['p95_ms']:7.1f} {row['p99_ms']:7.1f} "
-              f"{row['vs_static']:9.2f} {f'{cold}/{warm}':>9} {row['sent']:8d} {row['gzip']:8d} {row['errors']:6d}")
+        print(
+            f"{row['what']:42} {row['rps']:8.0f} {row['p50_ms']:7.1f} {row['p95_ms']:7.1f} {row['p99_ms']:7.1f} "
+            f"{row['vs_static']:9.2f} {f'{cold}/{warm}':>9} {row['sent']:8d} {row['gzip']:8d} {row['errors']:6d}"
+        )
     print()
-    print("queries: first request with empty caches / the next one. sent B: the response body as sent to a client "
-          "that accepts gzip; gzip B: its gzip size.")
+    print(
+        "queries: first request with empty caches / the next one. sent B: the response body as sent to a client "
+        "that accepts gzip; gzip B: its gzip size."
+    )
     print("charter_gzip_bytes in the JSON line is the charter's gzip size plus its stylesheet's.")
     print()
 

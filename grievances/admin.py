@@ -61,15 +61,21 @@ class GrievanceHandlingForm(forms.ModelForm):
 
     ACTION, RESOLVE = "action", "resolve"
     outcome = forms.ChoiceField(
-        label="কী করবেন", required=False, widget=forms.RadioSelect,
+        label="কী করবেন",
+        required=False,
+        widget=forms.RadioSelect,
         choices=[("", "কিছু নয়, শুধু দেখছি"), (ACTION, "গৃহীত ব্যবস্থা লিপিবদ্ধ করুন"), (RESOLVE, "নিষ্পত্তি করুন")],
     )
     note = forms.CharField(
-        label="অভ্যন্তরীণ মন্তব্য", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="অভ্যন্তরীণ মন্তব্য",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="কী করা হয়েছে; ইতিহাসে থাকে, নাগরিক দেখেন না",
     )
     reply = forms.CharField(
-        label="নাগরিকের জন্য নিষ্পত্তির বিবরণ", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label="নাগরিকের জন্য নিষ্পত্তির বিবরণ",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="নিষ্পত্তি করলে আবশ্যক; নাগরিক তাঁর অবস্থা পাতায় ও ই-মেইলে এটি পাবেন",
     )
 
@@ -103,10 +109,17 @@ class GrievanceAdmin(admin.ModelAdmin):
     list_select_related = ["office"]
     search_fields = ["tracking_number", "mobile"]
     inlines = [GrievanceEventInline]
-    citizen_fields = ["tracking_number", "office", "service", "name", "mobile", "email", "description",
-                      "desired_outcome"]
-    state_fields = ["level", "status", "tier_since", "deadline", "filed_at", "resolved_on", "resolution",
-                    "reopened"]
+    citizen_fields = [
+        "tracking_number",
+        "office",
+        "service",
+        "name",
+        "mobile",
+        "email",
+        "description",
+        "desired_outcome",
+    ]
+    state_fields = ["level", "status", "tier_since", "deadline", "filed_at", "resolved_on", "resolution", "reopened"]
     readonly_fields = citizen_fields + state_fields
 
     class Media:

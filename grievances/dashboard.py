@@ -5,7 +5,8 @@ from collections import Counter, defaultdict
 
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from charter_portal.bangla import bn_digits
 from offices.models import Office
@@ -32,8 +33,9 @@ def summary(as_of):
     unresolved = Grievance.objects.unresolved().select_related(*areas).with_deadlines(calendar)
     overdue = sorted((g for g in unresolved if as_of > g.due), key=lambda g: (g.due, g.pk))
     resolved = list(Grievance.objects.resolved().select_related(*areas))
-    days_to_resolve = {g.pk: calendar.working_days_between(timezone.localdate(g.filed_at), g.resolved_on)
-                       for g in resolved}
+    days_to_resolve = {
+        g.pk: calendar.working_days_between(timezone.localdate(g.filed_at), g.resolved_on) for g in resolved
+    }
 
     # Office × tier × status, counted by the database.
     counts = defaultdict(Counter)
@@ -54,9 +56,7 @@ def summary(as_of):
         }
         for office_id, level in sorted(counts, key=lambda key: (offices[key[0]].name, key[1]))
     ]
-    office_medians = [
-        (offices[office_id], _median(days)) for office_id, days in by_office.items()
-    ]
+    office_medians = [(offices[office_id], _median(days)) for office_id, days in by_office.items()]
     office_medians.sort(key=lambda pair: pair[0].name)
 
     return {
@@ -108,18 +108,28 @@ def district_chart(unresolved, resolved, as_of):
             if not value:
                 continue
             width = BAR_AREA * value / largest
-            segments.append({
-                "series": series, "x": round(x, 2), "width": round(width, 2),
-                "title": f"{names[key]}: {label} {bn_digits(value)}",
-            })
+            segments.append(
+                {
+                    "series": series,
+                    "x": round(x, 2),
+                    "width": round(width, 2),
+                    "title": f"{names[key]}: {label} {bn_digits(value)}",
+                }
+            )
             x += width
         total = sum(counter.values())
-        bars.append({
-            "name": names[key], "y": y, "text_y": y + BAR_HEIGHT - 4, "segments": segments,
-            "total": bn_digits(total), "total_x": round(x + 4, 2),
-            "title": gettext("%(district)s: মোট %(count)sটি অভিযোগ") % {"district": names[key],
-                                                                      "count": bn_digits(total)},
-        })
+        bars.append(
+            {
+                "name": names[key],
+                "y": y,
+                "text_y": y + BAR_HEIGHT - 4,
+                "segments": segments,
+                "total": bn_digits(total),
+                "total_x": round(x + 4, 2),
+                "title": gettext("%(district)s: মোট %(count)sটি অভিযোগ")
+                % {"district": names[key], "count": bn_digits(total)},
+            }
+        )
     return {
         "bars": bars,
         "series": SERIES,

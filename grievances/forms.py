@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext_lazy as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from charter_portal.bangla import bn_digits
 from charter_portal.languages import lang_of
@@ -25,8 +26,13 @@ def _text(label, *, max_length, help_text="", required=True, widget=None, min_le
     if min_length:
         messages["min_length"] = _with_count(_("অনুগ্রহ করে অন্তত %(count)s অক্ষরে লিখুন।"), min_length)
     return forms.CharField(
-        label=label, max_length=max_length, min_length=min_length, required=required,
-        help_text=help_text, widget=widget, error_messages=messages,
+        label=label,
+        max_length=max_length,
+        min_length=min_length,
+        required=required,
+        help_text=help_text,
+        widget=widget,
+        error_messages=messages,
     )
 
 
@@ -69,28 +75,39 @@ class ServiceChoiceField(forms.ModelChoiceField):
 class GrievanceForm(forms.ModelForm):
     name = _text(_("আপনার নাম"), max_length=100)
     mobile = MobileField(
-        label=_("মোবাইল নম্বর"), help_text=_("যেমন ০১৭১১-০০০০০০; অবস্থা জানতে ট্র্যাকিং নম্বরের সঙ্গে এটি লাগবে"),
+        label=_("মোবাইল নম্বর"),
+        help_text=_("যেমন ০১৭১১-০০০০০০; অবস্থা জানতে ট্র্যাকিং নম্বরের সঙ্গে এটি লাগবে"),
     )
     email = forms.EmailField(
-        label=_("ই-মেইল (ঐচ্ছিক)"), required=False, max_length=254,
+        label=_("ই-মেইল (ঐচ্ছিক)"),
+        required=False,
+        max_length=254,
         help_text=_("দিলে ট্র্যাকিং নম্বর ও অগ্রগতি ই-মেইলে পাঠানো হবে"),
         error_messages={"invalid": _("সঠিক ই-মেইল ঠিকানা লিখুন, যেমন nam@example.com।")},
     )
     service = ServiceChoiceField(
-        label=_("কোন সেবা নিয়ে অভিযোগ (ঐচ্ছিক)"), queryset=None, required=False,
+        label=_("কোন সেবা নিয়ে অভিযোগ (ঐচ্ছিক)"),
+        queryset=None,
+        required=False,
         empty_label=_("— নির্দিষ্ট কোনো সেবা নয় —"),
         error_messages={"invalid_choice": _("তালিকা থেকে এই দপ্তরের একটি সেবা বেছে নিন।")},
     )
     description = _text(
-        _("কী ঘটেছে"), max_length=4000, min_length=10, widget=forms.Textarea(attrs={"rows": 6}),
+        _("কী ঘটেছে"),
+        max_length=4000,
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("কবে, কোথায়, কার কাছে কোন সেবা চেয়েছিলেন এবং কী পাননি"),
     )
     desired_outcome = _text(
-        _("আপনি কী প্রতিকার চান"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        _("আপনি কী প্রতিকার চান"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     # The honeypot: hidden from people (and screen readers) by the template; bots fill it in.
     website = forms.CharField(
-        label=_("এই ঘরটি ফাঁকা রাখুন"), required=False,
+        label=_("এই ঘরটি ফাঁকা রাখুন"),
+        required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
@@ -115,7 +132,9 @@ class GrievanceForm(forms.ModelForm):
 
 class LookupForm(forms.Form):
     tracking_number = forms.CharField(
-        label=_("ট্র্যাকিং নম্বর"), max_length=40, help_text=_("যেমন GRS-7K3M-9QXD"),
+        label=_("ট্র্যাকিং নম্বর"),
+        max_length=40,
+        help_text=_("যেমন GRS-7K3M-9QXD"),
         error_messages={"required": REQUIRED, "max_length": _("সঠিক ট্র্যাকিং নম্বর লিখুন, যেমন GRS-7K3M-9QXD।")},
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}),
     )
@@ -130,5 +149,7 @@ class LookupForm(forms.Form):
 
 class ReopenForm(forms.Form):
     reason = _text(
-        _("কেন আপনি নিষ্পত্তিতে সন্তুষ্ট নন"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        _("কেন আপনি নিষ্পত্তিতে সন্তুষ্ট নন"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )

@@ -39,7 +39,7 @@ def normalise_tracking_number(text):
     """The stored form of a tracking number as a citizen typed it, or None if it cannot be one."""
     text = _SEPARATORS.sub("", str(text or "").translate(_BENGALI_TO_ASCII)).upper()
     if len(text) == len(TRACKING_PREFIX) + TRACKING_LENGTH and text.startswith(TRACKING_PREFIX):
-        text = text[len(TRACKING_PREFIX):]
+        text = text[len(TRACKING_PREFIX) :]
     text = text.translate(_LOOK_ALIKES)
     if len(text) != TRACKING_LENGTH or any(ch not in TRACKING_ALPHABET for ch in text):
         return None

@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .identifiers import TRACKING_NUMBER_MAX_LENGTH, new_tracking_number, validate_mobile
 
@@ -44,18 +45,29 @@ class GrievanceTier(models.Model):
         CABINET_CELL = 3, _("মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল")
 
     office = models.ForeignKey(
-        "offices.Office", models.CASCADE, null=True, blank=True, related_name="grievance_tiers",
-        verbose_name="দপ্তর", help_text="মন্ত্রিপরিষদ বিভাগের সেল (৩য় স্তর) সারা দেশের জন্য একটিই: দপ্তর ফাঁকা",
+        "offices.Office",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="grievance_tiers",
+        verbose_name="দপ্তর",
+        help_text="মন্ত্রিপরিষদ বিভাগের সেল (৩য় স্তর) সারা দেশের জন্য একটিই: দপ্তর ফাঁকা",
     )
     level = models.PositiveSmallIntegerField("স্তর", choices=Level.choices)
     when_to_contact = models.CharField("কখন যোগাযোগ করবেন", max_length=300)
     contact_title = models.CharField("কার সঙ্গে যোগাযোগ করবেন", max_length=200)
     contact_officer = models.ForeignKey(
-        "offices.Officer", models.PROTECT, null=True, blank=True, related_name="grievance_tiers",
+        "offices.Officer",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grievance_tiers",
         verbose_name="যোগাযোগের কর্মকর্তা",
     )
     contact_text = models.TextField(
-        "যোগাযোগের ঠিকানা", blank=True, help_text="কর্মকর্তা নির্বাচন না করলে পুরো ঠিকানা এখানে লিখুন",
+        "যোগাযোগের ঠিকানা",
+        blank=True,
+        help_text="কর্মকর্তা নির্বাচন না করলে পুরো ঠিকানা এখানে লিখুন",
     )
     resolution_days = models.PositiveSmallIntegerField("নিষ্পত্তির সময়সীমা (কার্যদিবস)")
 
@@ -67,21 +79,25 @@ class GrievanceTier(models.Model):
         ordering = ["office", "level"]
         constraints = [
             models.UniqueConstraint(
-                fields=["office", "level"], name="one_tier_per_level",
+                fields=["office", "level"],
+                name="one_tier_per_level",
                 violation_error_message="এই দপ্তরের এই স্তর আগেই আছে।",
             ),
             models.UniqueConstraint(
-                fields=["level"], condition=Q(office__isnull=True), name="one_national_cell",
+                fields=["level"],
+                condition=Q(office__isnull=True),
+                name="one_national_cell",
                 violation_error_message="জাতীয় অভিযোগ ব্যবস্থাপনা সেল একটিই থাকতে পারে।",
             ),
             models.CheckConstraint(
                 name="cabinet_cell_is_national",
                 condition=Q(level=3, office__isnull=True) | (~Q(level=3) & Q(office__isnull=False)),
                 violation_error_message="৩য় স্তর (মন্ত্রিপরিষদ বিভাগের সেল) সারা দেশের জন্য একটি; "
-                                        "দপ্তরের নিজের স্তর কেবল ১ ও ২।",
+                "দপ্তরের নিজের স্তর কেবল ১ ও ২।",
             ),
             models.CheckConstraint(
-                name="resolution_days_positive", condition=Q(resolution_days__gte=1),
+                name="resolution_days_positive",
+                condition=Q(resolution_days__gte=1),
                 violation_error_message="নিষ্পত্তির সময়সীমা অন্তত ১ কার্যদিবস।",
             ),
         ]
@@ -96,9 +112,7 @@ class GrievanceTier(models.Model):
         if self.contact_officer_id and self.office_id:
             allowed = {self.office_id, *(o.pk for o in self.office.ancestors())}
             if self.contact_officer.office_id not in allowed:
-                raise ValidationError(
-                    {"contact_officer": "কর্মকর্তা এই দপ্তরের বা এর ঊর্ধ্বতন কোনো দপ্তরের হতে হবে।"}
-                )
+                raise ValidationError({"contact_officer": "কর্মকর্তা এই দপ্তরের বা এর ঊর্ধ্বতন কোনো দপ্তরের হতে হবে।"})
 
 
 # The national standard of the GRS guideline, in working days per tier. An office whose charter
@@ -151,11 +165,19 @@ class GrievanceDesk(models.Model):
     """Who handles grievances: one staff account, one office, one tier (tier 3: the national cell)."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, models.CASCADE, related_name="grievance_desk", verbose_name="ব্যবহারকারী",
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="grievance_desk",
+        verbose_name="ব্যবহারকারী",
     )
     office = models.ForeignKey(
-        "offices.Office", models.CASCADE, null=True, blank=True, related_name="grievance_desks",
-        verbose_name="দপ্তর", help_text="৩য় স্তরের (মন্ত্রিপরিষদ বিভাগের সেল) জন্য ফাঁকা রাখুন",
+        "offices.Office",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="grievance_desks",
+        verbose_name="দপ্তর",
+        help_text="৩য় স্তরের (মন্ত্রিপরিষদ বিভাগের সেল) জন্য ফাঁকা রাখুন",
     )
     level = models.PositiveSmallIntegerField("স্তর", choices=GrievanceTier.Level.choices)
 
@@ -170,7 +192,7 @@ class GrievanceDesk(models.Model):
                 name="desk_cabinet_cell_is_national",
                 condition=Q(level=3, office__isnull=True) | Q(level__in=[1, 2], office__isnull=False),
                 violation_error_message="১ম ও ২য় স্তরের জন্য দপ্তর দিন; ৩য় স্তর (মন্ত্রিপরিষদ বিভাগের সেল) "
-                                        "সারা দেশের, তাতে দপ্তর থাকে না।",
+                "সারা দেশের, তাতে দপ্তর থাকে না।",
             ),
         ]
 
@@ -271,11 +293,18 @@ class Grievance(models.Model):
         RESOLVED = "resolved", _("নিষ্পত্তি হয়েছে")
 
     tracking_number = models.CharField(
-        "ট্র্যাকিং নম্বর", max_length=TRACKING_NUMBER_MAX_LENGTH, unique=True, editable=False,
+        "ট্র্যাকিং নম্বর",
+        max_length=TRACKING_NUMBER_MAX_LENGTH,
+        unique=True,
+        editable=False,
     )
     office = models.ForeignKey("offices.Office", models.PROTECT, related_name="grievances", verbose_name="দপ্তর")
     service = models.ForeignKey(
-        "services.Service", models.SET_NULL, null=True, blank=True, related_name="grievances",
+        "services.Service",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="grievances",
         verbose_name="সেবা",
     )
     name = models.CharField("নাম", max_length=100)
@@ -285,16 +314,22 @@ class Grievance(models.Model):
     desired_outcome = models.TextField("আপনি কী প্রতিকার চান")
 
     level = models.PositiveSmallIntegerField(
-        "বর্তমান স্তর", choices=GrievanceTier.Level.choices, default=GrievanceTier.Level.REDRESS_OFFICER,
+        "বর্তমান স্তর",
+        choices=GrievanceTier.Level.choices,
+        default=GrievanceTier.Level.REDRESS_OFFICER,
     )
     status = models.CharField("অবস্থা", max_length=20, choices=Status.choices, default=Status.RECEIVED)
     tier_since = models.DateField(
-        "বর্তমান স্তরে পৌঁছানোর দিন", help_text="সময়সীমা গণনার শূন্যতম দিন", default=timezone.localdate,
+        "বর্তমান স্তরে পৌঁছানোর দিন",
+        help_text="সময়সীমা গণনার শূন্যতম দিন",
+        default=timezone.localdate,
     )
     filed_at = models.DateTimeField("দাখিলের সময়", default=timezone.now)
     resolved_on = models.DateField("নিষ্পত্তির দিন", null=True, blank=True)
     resolution = models.TextField(
-        "নাগরিকের জন্য নিষ্পত্তির বিবরণ", blank=True, help_text="নাগরিক তাঁর অবস্থা পাতায় এটি দেখবেন",
+        "নাগরিকের জন্য নিষ্পত্তির বিবরণ",
+        blank=True,
+        help_text="নাগরিক তাঁর অবস্থা পাতায় এটি দেখবেন",
     )
     reopened = models.BooleanField("নাগরিক একবার পুনরায় খুলেছেন", default=False)
 
@@ -307,7 +342,8 @@ class Grievance(models.Model):
         indexes = [models.Index(fields=["office", "level", "status"], name="grievance_desk_idx")]
         constraints = [
             models.CheckConstraint(
-                name="grievance_level_in_chain", condition=Q(level__gte=1, level__lte=3),
+                name="grievance_level_in_chain",
+                condition=Q(level__gte=1, level__lte=3),
                 violation_error_message="স্তর ১, ২ অথবা ৩।",
             ),
             models.CheckConstraint(
@@ -347,8 +383,11 @@ class Grievance(models.Model):
         """The GrievanceTier row of the current tier, or None when the charter prints no GRS table."""
         if self.level == LAST_LEVEL:
             return GrievanceTier.objects.national().select_related("contact_officer__office").first()
-        return (GrievanceTier.objects.filter(office=self.office_id, level=self.level)
-                .select_related("contact_officer__office").first())
+        return (
+            GrievanceTier.objects.filter(office=self.office_id, level=self.level)
+            .select_related("contact_officer__office")
+            .first()
+        )
 
     @property
     def is_at_last_tier(self):
@@ -375,8 +414,11 @@ class Grievance(models.Model):
                     raise
                 break
             grievance.events.create(
-                kind=GrievanceEvent.Kind.FILED, on=grievance.tier_since, role=GrievanceEvent.Role.CITIZEN,
-                to_status=grievance.status, to_level=grievance.level,
+                kind=GrievanceEvent.Kind.FILED,
+                on=grievance.tier_since,
+                role=GrievanceEvent.Role.CITIZEN,
+                to_status=grievance.status,
+                to_level=grievance.level,
             )
             # robust: the grievance is stored; a failing notification (the database gone a moment
             # after the commit, say) is logged and must not turn the citizen's receipt into a 500.
@@ -386,8 +428,14 @@ class Grievance(models.Model):
     def _change(self, kind, *, role, on, user=None, note="", status=None, level=None, **fields):
         """Apply a change to the locked row ``self`` and record it; the caller holds the transaction."""
         event = GrievanceEvent(
-            grievance=self, kind=kind, role=role, on=on, user=user, note=note,
-            from_status=self.status, from_level=self.level,
+            grievance=self,
+            kind=kind,
+            role=role,
+            on=on,
+            user=user,
+            note=note,
+            from_status=self.status,
+            from_level=self.level,
         )
         self.status = status or self.status
         if level and level != self.level:
@@ -411,8 +459,14 @@ class Grievance(models.Model):
             locked = self._locked()
             if locked.status == self.Status.RESOLVED:
                 raise ValidationError("নিষ্পত্তি হওয়া অভিযোগে নতুন ব্যবস্থা লেখা যায় না।")
-            locked._change(GrievanceEvent.Kind.ACTION, role=GrievanceEvent.Role.OFFICER, user=user, note=note,
-                           on=timezone.localdate(), status=self.Status.IN_PROGRESS)
+            locked._change(
+                GrievanceEvent.Kind.ACTION,
+                role=GrievanceEvent.Role.OFFICER,
+                user=user,
+                note=note,
+                on=timezone.localdate(),
+                status=self.Status.IN_PROGRESS,
+            )
         self.refresh_from_db()
 
     def resolve(self, *, user, resolution, note=""):
@@ -423,8 +477,15 @@ class Grievance(models.Model):
             locked = self._locked()
             if locked.status == self.Status.RESOLVED:
                 raise ValidationError("অভিযোগটি আগেই নিষ্পত্তি হয়েছে।")
-            locked._change(GrievanceEvent.Kind.RESOLVED, role=GrievanceEvent.Role.OFFICER, user=user, note=note,
-                           on=timezone.localdate(), status=self.Status.RESOLVED, resolution=resolution)
+            locked._change(
+                GrievanceEvent.Kind.RESOLVED,
+                role=GrievanceEvent.Role.OFFICER,
+                user=user,
+                note=note,
+                on=timezone.localdate(),
+                status=self.Status.RESOLVED,
+                resolution=resolution,
+            )
             transaction.on_commit(lambda: _notify_citizen(self.pk), robust=True)
         self.refresh_from_db()
 
@@ -434,9 +495,15 @@ class Grievance(models.Model):
             locked = self._locked()
             if not locked.can_be_reopened:
                 raise ValidationError(gettext("এই অভিযোগটি আর পুনরায় খোলা যায় না।"))  # the citizen reads it
-            locked._change(GrievanceEvent.Kind.REOPENED, role=GrievanceEvent.Role.CITIZEN, note=note,
-                           on=timezone.localdate(), status=self.Status.RECEIVED, level=locked.level + 1,
-                           reopened=True)
+            locked._change(
+                GrievanceEvent.Kind.REOPENED,
+                role=GrievanceEvent.Role.CITIZEN,
+                note=note,
+                on=timezone.localdate(),
+                status=self.Status.RECEIVED,
+                level=locked.level + 1,
+                reopened=True,
+            )
             transaction.on_commit(lambda: _notify_holders(self.pk), robust=True)
         self.refresh_from_db()
 
@@ -454,10 +521,13 @@ class Grievance(models.Model):
             if not as_of > deadline:
                 return None
             event = locked._change(
-                GrievanceEvent.Kind.ESCALATED, role=GrievanceEvent.Role.SYSTEM, on=as_of,
-                status=self.Status.RECEIVED, level=locked.level + 1,
+                GrievanceEvent.Kind.ESCALATED,
+                role=GrievanceEvent.Role.SYSTEM,
+                on=as_of,
+                status=self.Status.RECEIVED,
+                level=locked.level + 1,
                 note=f"{locked.get_level_display()}-এর সময়সীমা {deadline:%Y-%m-%d} পার হয়েছে "
-                     f"({locked.tier_days()} কার্যদিবস, শুরু {locked.tier_since:%Y-%m-%d})।",
+                f"({locked.tier_days()} কার্যদিবস, শুরু {locked.tier_since:%Y-%m-%d})।",
             )
             event.deadline = deadline
             transaction.on_commit(lambda: _notify_holders(self.pk), robust=True)
@@ -488,12 +558,20 @@ class GrievanceEvent(models.Model):
     recorded_at = models.DateTimeField("লিপিবদ্ধ হওয়ার সময়", default=timezone.now)
     role = models.CharField("কে করেছেন", max_length=10, choices=Role.choices)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="ব্যবহারকারী",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ব্যবহারকারী",
     )
     from_status = models.CharField("আগের অবস্থা", max_length=20, choices=Grievance.Status.choices, blank=True)
     to_status = models.CharField("নতুন অবস্থা", max_length=20, choices=Grievance.Status.choices)
     from_level = models.PositiveSmallIntegerField(
-        "আগের স্তর", choices=GrievanceTier.Level.choices, null=True, blank=True,
+        "আগের স্তর",
+        choices=GrievanceTier.Level.choices,
+        null=True,
+        blank=True,
     )
     to_level = models.PositiveSmallIntegerField("নতুন স্তর", choices=GrievanceTier.Level.choices)
     note = models.TextField("অভ্যন্তরীণ মন্তব্য", blank=True)

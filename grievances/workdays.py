@@ -51,11 +51,7 @@ class WorkingCalendar:
         self.extra_holidays = frozenset(extra_holidays)
 
     def is_working_day(self, day):
-        return not (
-            day.weekday() in WEEKEND
-            or day in _national_holidays(day.year)
-            or day in self.extra_holidays
-        )
+        return not (day.weekday() in WEEKEND or day in _national_holidays(day.year) or day in self.extra_holidays)
 
     def add_working_days(self, start, days):
         """The date that is ``days`` working days after ``start`` (``start`` itself is day zero)."""

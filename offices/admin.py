@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.db import models
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
+from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from grievances.models import GrievanceTier
@@ -49,8 +49,13 @@ class ServiceInline(OfficeScopedInline, TranslationStackedInline):
     extra = 0
     ordering = ["category", "serial"]
     fields = [
-        ("category", "serial"), "name", "delivery_method", "required_papers", "papers_source",
-        ("fee", "time_limit"), ("responsible_officer", "superior_officer"),
+        ("category", "serial"),
+        "name",
+        "delivery_method",
+        "required_papers",
+        "papers_source",
+        ("fee", "time_limit"),
+        ("responsible_officer", "superior_officer"),
     ]
 
 
@@ -128,5 +133,6 @@ import axes.admin  # noqa: E402,F401  (registers them first, whatever the order 
 
 for _model, _model_admin in [(m, a) for m, a in admin.site._registry.items() if m._meta.app_label == "axes"]:
     admin.site.unregister(_model)
-    admin.site.register(_model, type(
-        type(_model_admin).__name__, (HQOnlyMixin, type(_model_admin)), {"__module__": __name__}))
+    admin.site.register(
+        _model, type(type(_model_admin).__name__, (HQOnlyMixin, type(_model_admin)), {"__module__": __name__})
+    )

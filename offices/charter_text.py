@@ -1,7 +1,7 @@
 """Read the text export of a paper citizen's charter into a CharterDocument.
 
 The exports come from Word and PDF files and are messy in known ways (see
-../shared/seeds/README.md): tab-separated rows or one cell per line, headers
+fixtures/seeds/README.md): tab-separated rows or one cell per line, headers
 repeated after page breaks, rows broken across pages, 7 or 8 columns in more
 than one order, Bengali or ASCII digits, markdown headings or none, stray HTML,
 CRLF or LF. Columns are recognised by their header text, not their position.
@@ -58,6 +58,7 @@ def _number(text):
 
 # --- lines and sections -----------------------------------------------------------------
 
+
 @dataclass
 class Line:
     number: int
@@ -79,7 +80,7 @@ class Line:
 
 
 def _heading_text(text):
-    text = re.sub(r"^\s*#+\s*", "", text)          # markdown heading marks
+    text = re.sub(r"^\s*#+\s*", "", text)  # markdown heading marks
     text = re.sub(r"\*\*|__", "", text)
     return text.strip()
 
@@ -117,6 +118,7 @@ def classify_heading(text):
 
 # --- tables -------------------------------------------------------------------------------
 
+
 @dataclass
 class Row:
     line: int
@@ -130,8 +132,11 @@ class Row:
 
 
 def _is_column_numbers(texts):
-    return texts and all(re.fullmatch(r"\(?\s*[০-৯0-9]+\s*\)?", t.strip()) for t in texts if t.strip()) and any(
-        t.strip() for t in texts)
+    return (
+        texts
+        and all(re.fullmatch(r"\(?\s*[০-৯0-9]+\s*\)?", t.strip()) for t in texts if t.strip())
+        and any(t.strip() for t in texts)
+    )
 
 
 def read_table(lines, start):
@@ -176,11 +181,12 @@ def _read_cell_per_line(lines, start):
         after_blank = line.blank and not line.is_cell
         index += 1
     if width is None:
-        raise CharterTextError("a one-cell-per-line table has a header but no numbered rows",
-                               cells[0][0] if cells else None)
+        raise CharterTextError(
+            "a one-cell-per-line table has a header but no numbered rows", cells[0][0] if cells else None
+        )
     rows = []
     for offset in range(0, len(cells), width):
-        chunk = cells[offset:offset + width]
+        chunk = cells[offset : offset + width]
         chunk += [[chunk[-1][0], ""]] * (width - len(chunk))
         rows.append(Row(chunk[0][0], [(number, text) for number, text in chunk]))
     return rows, index
@@ -233,10 +239,23 @@ def is_service_header(row):
 # --- officers ---------------------------------------------------------------------------------
 
 DESIGNATIONS = [
-    "সহকারী রক্ষণাবেক্ষণ প্রকৌশলী", "রক্ষণাবেক্ষণ প্রকৌশলী", "সহকারী প্রোগ্রামার", "প্রোগ্রামার",
-    "উপজেলা আইসিটি অফিসার", "জেলা আইসিটি অফিসার", "সিস্টেম এনালিস্ট", "সহকারী সিস্টেম এনালিস্ট",
-    "সহকারী পরিচালক", "উপ-পরিচালক", "উপপরিচালক", "পরিচালক", "মহাপরিচালক", "অতিরিক্ত পরিচালক",
-    "হিসাবরক্ষক", "অফিস সহকারী", "কম্পিউটার অপারেটর",
+    "সহকারী রক্ষণাবেক্ষণ প্রকৌশলী",
+    "রক্ষণাবেক্ষণ প্রকৌশলী",
+    "সহকারী প্রোগ্রামার",
+    "প্রোগ্রামার",
+    "উপজেলা আইসিটি অফিসার",
+    "জেলা আইসিটি অফিসার",
+    "সিস্টেম এনালিস্ট",
+    "সহকারী সিস্টেম এনালিস্ট",
+    "সহকারী পরিচালক",
+    "উপ-পরিচালক",
+    "উপপরিচালক",
+    "পরিচালক",
+    "মহাপরিচালক",
+    "অতিরিক্ত পরিচালক",
+    "হিসাবরক্ষক",
+    "অফিস সহকারী",
+    "কম্পিউটার অপারেটর",
 ]
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -249,8 +268,8 @@ def _words(*words):
 
 
 _LABEL = re.compile(
-    rf"(?:{_words('ফোন', 'মোবাইল', 'ই-মেইল', 'ই মেইল', 'ইমেইল', 'ওয়েব', 'ফ্যাক্স')}|E-?mail|Fax)\s*[:ঃ]?",
-    re.IGNORECASE)
+    rf"(?:{_words('ফোন', 'মোবাইল', 'ই-মেইল', 'ই মেইল', 'ইমেইল', 'ওয়েব', 'ফ্যাক্স')}|E-?mail|Fax)\s*[:ঃ]?", re.IGNORECASE
+)
 _CODE = re.compile(rf"(?:{_words('উপজেলা কোড')})\s*[:ঃ]?\s*([০-৯0-9]+)")
 _ROOM = re.compile(rf"(?:{_words('রুম নম্বর', 'রুম নং', 'কক্ষ নম্বর', 'কক্ষ নং')})\s*[:ঃ]?\s*([০-৯0-9A-Za-z-]+)")
 
@@ -262,7 +281,7 @@ def _phones(text):
     phones, current, spans = [], None, []
     for match in _PHONE_PART.finditer(text):
         digits = len(re.sub(r"\D", "", match.group()))
-        gap = text[current[1]:match.start()] if current else None
+        gap = text[current[1] : match.start()] if current else None
         if current and gap.strip() == "" and "\n" not in gap and current[2] < 10:
             current = (current[0], match.end(), current[2] + digits)
         else:
@@ -282,8 +301,11 @@ def _phones(text):
 
 def _mend_emails(text):
     """Join e-mail addresses a PDF line-wrap broke with a space: 'x@g mail.com', 'x@gmail .com'."""
-    return re.sub(r"([\w.+-]+@[\w-]*)\s+(\.?[\w-]*\.[A-Za-z]{2,})\b",
-                  lambda m: m.group(1) + m.group(2) if "." not in m.group(1).split("@")[1] else m.group(0), text)
+    return re.sub(
+        r"([\w.+-]+@[\w-]*)\s+(\.?[\w-]*\.[A-Za-z]{2,})\b",
+        lambda m: m.group(1) + m.group(2) if "." not in m.group(1).split("@")[1] else m.group(0),
+        text,
+    )
 
 
 @dataclass
@@ -389,7 +411,8 @@ class OfficerBook:
     def finish(self, office_key_for_words):
         """Turn each group of mentions into one OfficerEntry, keeping its most frequent values."""
         entries = {}
-        for keys, mentions in self.groups:
+        for _keys, mentions in self.groups:
+
             def most_frequent(values, what):
                 values = [v for v in values if v]
                 if not values:
@@ -398,9 +421,11 @@ class OfficerBook:
                 others = sorted(set(values) - {best})
                 if others:
                     lines = sorted({m.line for m in mentions})
-                    self.warn(lines[0], f"the same officer is written with {what} {', '.join(others)} "
-                                        f"elsewhere; kept {best}")
+                    self.warn(
+                        lines[0], f"the same officer is written with {what} {', '.join(others)} elsewhere; kept {best}"
+                    )
                 return best
+
             emails = [m.emails[0] for m in mentions if m.emails]
             second_emails = {e for m in mentions for e in m.emails[1:]}
             for email in sorted(second_emails):
@@ -426,10 +451,11 @@ class OfficerBook:
 
 # --- the document ---------------------------------------------------------------------------------
 
+
 @dataclass
 class ImportResult:
     document: CharterDocument
-    warnings: list           # [(line, message)]
+    warnings: list  # [(line, message)]
     subordinate_sites: list  # [(line, url)]
     site: str = ""
 
@@ -480,7 +506,8 @@ def read_charter_text(data, office_key_for_words=lambda words: None):
             elif section in (None, "vision", "mission", "vision_and_mission", "services"):
                 raise CharterTextError(
                     "a table that is under no services heading (নাগরিক / প্রাতিষ্ঠানিক / অভ্যন্তরীণ সেবা)",
-                    rows[0].line if rows else line.number)
+                    rows[0].line if rows else line.number,
+                )
             else:
                 for row in rows:
                     warn(row.line, "a table row here is not part of any charter section and was not stored")
@@ -562,8 +589,11 @@ def _service_rows(rows, category, pending, warn):
             columns = service_columns(row)
             for i, name in enumerate(columns):
                 if name is None and row.text(i).strip():
-                    warn(row.line_of(i), f"a column headed {clean_cell(row.text(i))!r} is not one the portal "
-                                         "knows; its cells are not stored")
+                    warn(
+                        row.line_of(i),
+                        f"a column headed {clean_cell(row.text(i))!r} is not one the portal "
+                        "knows; its cells are not stored",
+                    )
             continue
         if _is_column_numbers(texts):
             continue
@@ -594,10 +624,19 @@ def _service_rows(rows, category, pending, warn):
             raise CharterTextError(f"service {serial} has no name", row.line)
         if any(p.entry.category == category and p.entry.serial == serial for p in pending):
             raise CharterTextError(f"service {serial} appears twice in the same table", row.line)
-        entry = ServiceEntry(category=category, serial=serial, name=values["name"], line=row.line,
-                             **{k: values.get(k, "") for k in ServiceEntry.TEXT_FIELDS if k != "name"})
-        item = _PendingService(entry, row.line, columns, {
-            role: (row.line, values[role]) for role in ("responsible", "superior") if role in values})
+        entry = ServiceEntry(
+            category=category,
+            serial=serial,
+            name=values["name"],
+            line=row.line,
+            **{k: values.get(k, "") for k in ServiceEntry.TEXT_FIELDS if k != "name"},
+        )
+        item = _PendingService(
+            entry,
+            row.line,
+            columns,
+            {role: (row.line, values[role]) for role in ("responsible", "superior") if role in values},
+        )
         pending.append(item)
         in_table.append(item)
 
@@ -661,8 +700,12 @@ def _officers(pending, document, book, office_key_for_words):
         for group_keys, group_mentions in book.groups:
             entry = entries[id(group_mentions[0])]
             contacts = {k for k in keys if k[0] in ("email", "phone")}
-            if contacts and contacts <= group_keys and entry.office_key is None and (
-                    not mention.designation or _key(mention.designation) == _key(entry.designation)):
+            if (
+                contacts
+                and contacts <= group_keys
+                and entry.office_key is None
+                and (not mention.designation or _key(mention.designation) == _key(entry.designation))
+            ):
                 tier.contact_officer, tier.contact_text = entry, ""
                 break
 
@@ -682,8 +725,13 @@ def _expectation_rows(rows, document, warn):
         document.expectations.append(ExpectationEntry(serial, text))
 
 
-_GRS_COLUMNS = {"when": ("কখন",), "title": ("কার সঙ্গে", "কার সাথে"), "contact": ("ঠিকানা",),
-                "days": ("নিষ্পত্তির সময়", "সময়সীমা"), "serial": ("ক্রমিক",)}
+_GRS_COLUMNS = {
+    "when": ("কখন",),
+    "title": ("কার সঙ্গে", "কার সাথে"),
+    "contact": ("ঠিকানা",),
+    "days": ("নিষ্পত্তির সময়", "সময়সীমা"),
+    "serial": ("ক্রমিক",),
+}
 
 
 def _grs_rows(rows, warn):
@@ -705,14 +753,23 @@ def _grs_rows(rows, warn):
             raise CharterTextError("a GRS row needs its tier number and its days", row.line)
         if level == 3:
             if days != 60:
-                warn(row.line, f"tier 3 is the Cabinet Division's cell, kept once for the nation (60 working days); "
-                               f"this document's {days} days were not stored")
+                warn(
+                    row.line,
+                    f"tier 3 is the Cabinet Division's cell, kept once for the nation (60 working days); "
+                    f"this document's {days} days were not stored",
+                )
             continue
         if level not in (1, 2):
             raise CharterTextError(f"a GRS tier {level}: an office's own tiers are 1 and 2", row.line)
-        tiers.append(TierEntry(level=level, when_to_contact=values.get("when", ""),
-                               contact_title=values.get("title", ""), resolution_days=days,
-                               contact_text=values.get("contact", "")))
+        tiers.append(
+            TierEntry(
+                level=level,
+                when_to_contact=values.get("when", ""),
+                contact_title=values.get("title", ""),
+                resolution_days=days,
+                contact_text=values.get("contact", ""),
+            )
+        )
     return tiers
 
 

@@ -91,8 +91,10 @@ class CharterDocument:
     def officers(self):
         """Every officer entry the document refers to, once each, in order of first mention."""
         seen = []
-        for entry in [*(e for s in self.services for e in (s.responsible, s.superior)),
-                      *(t.contact_officer for t in self.tiers)]:
+        for entry in [
+            *(e for s in self.services for e in (s.responsible, s.superior)),
+            *(t.contact_officer for t in self.tiers),
+        ]:
             if entry is not None and not any(entry is other for other in seen):
                 seen.append(entry)
         return seen
@@ -131,7 +133,9 @@ def _resolve_office(office, entry):
     try:
         return Office.objects.get(key=entry.office_key)
     except Office.DoesNotExist:
-        raise ValueError(f"officer {entry.describe()!r} belongs to office {entry.office_key!r}, which does not exist")
+        raise ValueError(
+            f"officer {entry.describe()!r} belongs to office {entry.office_key!r}, which does not exist"
+        ) from None
 
 
 def _existing_officer(office, entry):
@@ -153,15 +157,20 @@ def write_charter(office, document, *, replace=False):
         Expectation.objects.filter(office=office).delete()
         GrievanceTier.objects.filter(office=office).delete()
         # The office's own officers are the charter's; those another office's rows still point at stay.
-        Officer.objects.filter(office=office, supervised_services__isnull=True,
-                               grievance_tiers__isnull=True).delete()
+        Officer.objects.filter(office=office, supervised_services__isnull=True, grievance_tiers__isnull=True).delete()
 
-    Charter.objects.update_or_create(office=office, defaults={
-        "vision_bn": document.vision, "mission_bn": document.mission,
-        "service_columns": document.service_columns, "issued_on": document.issued_on,
-        "signatory_name_bn": document.signatory_name, "signatory_designation_bn": document.signatory_designation,
-        "updated_at": timezone.now(),
-    })
+    Charter.objects.update_or_create(
+        office=office,
+        defaults={
+            "vision_bn": document.vision,
+            "mission_bn": document.mission,
+            "service_columns": document.service_columns,
+            "issued_on": document.issued_on,
+            "signatory_name_bn": document.signatory_name,
+            "signatory_designation_bn": document.signatory_designation,
+            "updated_at": timezone.now(),
+        },
+    )
 
     officers = {}
     for entry in document.officers():
@@ -175,20 +184,36 @@ def write_charter(office, document, *, replace=False):
         return officers[id(entry)] if entry is not None else None
 
     for entry in document.services:
-        _validated(Service(
-            office=office, category=entry.category, serial=entry.serial,
-            **{f"{name}_bn": getattr(entry, name) for name in ServiceEntry.TEXT_FIELDS},
-            responsible_officer=officer_for(entry.responsible), superior_officer=officer_for(entry.superior),
-        ), f"service {entry.serial} ({entry.name[:40]})", entry.line)
+        _validated(
+            Service(
+                office=office,
+                category=entry.category,
+                serial=entry.serial,
+                **{f"{name}_bn": getattr(entry, name) for name in ServiceEntry.TEXT_FIELDS},
+                responsible_officer=officer_for(entry.responsible),
+                superior_officer=officer_for(entry.superior),
+            ),
+            f"service {entry.serial} ({entry.name[:40]})",
+            entry.line,
+        )
     for entry in document.expectations:
-        _validated(Expectation(office=office, serial=entry.serial, text_bn=entry.text),
-                   f"expectation {entry.serial}", None)
+        _validated(
+            Expectation(office=office, serial=entry.serial, text_bn=entry.text), f"expectation {entry.serial}", None
+        )
     for entry in document.tiers:
-        _validated(GrievanceTier(
-            office=office, level=entry.level, when_to_contact_bn=entry.when_to_contact,
-            contact_title_bn=entry.contact_title, contact_officer=officer_for(entry.contact_officer),
-            contact_text_bn=entry.contact_text, resolution_days=entry.resolution_days,
-        ), f"GRS tier {entry.level}", None)
+        _validated(
+            GrievanceTier(
+                office=office,
+                level=entry.level,
+                when_to_contact_bn=entry.when_to_contact,
+                contact_title_bn=entry.contact_title,
+                contact_officer=officer_for(entry.contact_officer),
+                contact_text_bn=entry.contact_text,
+                resolution_days=entry.resolution_days,
+            ),
+            f"GRS tier {entry.level}",
+            None,
+        )
     return office.charter
 
 
@@ -201,44 +226,82 @@ def charter_fixture(office, document):
     """The document as loaddata objects, with the shipped fixtures' primary-key scheme:
     officers and services ``office_pk * 100 + n``, expectations ``office_pk * 100 + serial``,
     GRS tiers ``office_pk * 10 + level``."""
-    objects = [{"model": "offices.charter", "pk": office.pk, "fields": {
-        "vision_bn": document.vision, "mission_bn": document.mission,
-        "service_columns": str(document.service_columns),
-        "issued_on": document.issued_on.isoformat() if document.issued_on else None,
-        "signatory_name_bn": document.signatory_name, "signatory_designation_bn": document.signatory_designation,
-        "updated_at": FIXTURE_TIMESTAMP,
-    }}]
+    objects = [
+        {
+            "model": "offices.charter",
+            "pk": office.pk,
+            "fields": {
+                "vision_bn": document.vision,
+                "mission_bn": document.mission,
+                "service_columns": str(document.service_columns),
+                "issued_on": document.issued_on.isoformat() if document.issued_on else None,
+                "signatory_name_bn": document.signatory_name,
+                "signatory_designation_bn": document.signatory_designation,
+                "updated_at": FIXTURE_TIMESTAMP,
+            },
+        }
+    ]
     officer_pks, numbers = {}, {}
     for entry in document.officers():
         owner = _resolve_office(office, entry)
         numbers[owner.pk] = numbers.get(owner.pk, 0) + 1
         officer_pks[id(entry)] = owner.pk * 100 + numbers[owner.pk]
-        objects.append({"model": "offices.officer", "pk": officer_pks[id(entry)],
-                        "fields": {"office": owner.pk, **_officer_values(entry)}})
+        objects.append(
+            {
+                "model": "offices.officer",
+                "pk": officer_pks[id(entry)],
+                "fields": {"office": owner.pk, **_officer_values(entry)},
+            }
+        )
 
     def pk_of(entry):
         return officer_pks[id(entry)] if entry is not None else None
 
     for number, entry in enumerate(document.services, start=1):
-        objects.append({"model": "services.service", "pk": office.pk * 100 + number, "fields": {
-            "office": office.pk, "category": int(entry.category), "serial": entry.serial,
-            **{f"{name}_bn": getattr(entry, name) for name in ServiceEntry.TEXT_FIELDS},
-            "responsible_officer": pk_of(entry.responsible), "superior_officer": pk_of(entry.superior),
-        }})
+        objects.append(
+            {
+                "model": "services.service",
+                "pk": office.pk * 100 + number,
+                "fields": {
+                    "office": office.pk,
+                    "category": int(entry.category),
+                    "serial": entry.serial,
+                    **{f"{name}_bn": getattr(entry, name) for name in ServiceEntry.TEXT_FIELDS},
+                    "responsible_officer": pk_of(entry.responsible),
+                    "superior_officer": pk_of(entry.superior),
+                },
+            }
+        )
     for entry in document.expectations:
-        objects.append({"model": "services.expectation", "pk": office.pk * 100 + entry.serial,
-                        "fields": {"office": office.pk, "serial": entry.serial, "text_bn": entry.text}})
+        objects.append(
+            {
+                "model": "services.expectation",
+                "pk": office.pk * 100 + entry.serial,
+                "fields": {"office": office.pk, "serial": entry.serial, "text_bn": entry.text},
+            }
+        )
     for entry in document.tiers:
-        objects.append({"model": "grievances.grievancetier", "pk": office.pk * 10 + entry.level, "fields": {
-            "office": office.pk, "level": entry.level, "when_to_contact_bn": entry.when_to_contact,
-            "contact_title_bn": entry.contact_title, "contact_officer": pk_of(entry.contact_officer),
-            "contact_text_bn": entry.contact_text, "resolution_days": entry.resolution_days,
-        }})
+        objects.append(
+            {
+                "model": "grievances.grievancetier",
+                "pk": office.pk * 10 + entry.level,
+                "fields": {
+                    "office": office.pk,
+                    "level": entry.level,
+                    "when_to_contact_bn": entry.when_to_contact,
+                    "contact_title_bn": entry.contact_title,
+                    "contact_officer": pk_of(entry.contact_officer),
+                    "contact_text_bn": entry.contact_text,
+                    "resolution_days": entry.resolution_days,
+                },
+            }
+        )
     return objects
 
 
 def office_named_in(words):
     """The key of the office a text such as "জেলা কার্যালয়, মাগুরা" names, or None."""
+
     def mentions(text):
         return text and re.search(any_encoding_pattern(text), words)
 
@@ -278,22 +341,37 @@ def read_charter(office):
         return entries[officer.pk]
 
     services = Service.objects.filter(office=office).select_related(
-        "responsible_officer__office", "superior_officer__office")
+        "responsible_officer__office", "superior_officer__office"
+    )
     return CharterDocument(
-        vision=charter.vision or "", mission=charter.mission or "", service_columns=charter.service_columns,
-        issued_on=charter.issued_on, signatory_name=charter.signatory_name or "",
+        vision=charter.vision or "",
+        mission=charter.mission or "",
+        service_columns=charter.service_columns,
+        issued_on=charter.issued_on,
+        signatory_name=charter.signatory_name or "",
         signatory_designation=charter.signatory_designation or "",
-        services=[ServiceEntry(
-            category=s.category, serial=s.serial,
-            **{name: getattr(s, name) or "" for name in ServiceEntry.TEXT_FIELDS},
-            responsible=entry_for(s.responsible_officer), superior=entry_for(s.superior_officer),
-        ) for s in services],
+        services=[
+            ServiceEntry(
+                category=s.category,
+                serial=s.serial,
+                **{name: getattr(s, name) or "" for name in ServiceEntry.TEXT_FIELDS},
+                responsible=entry_for(s.responsible_officer),
+                superior=entry_for(s.superior_officer),
+            )
+            for s in services
+        ],
         expectations=[ExpectationEntry(e.serial, e.text) for e in Expectation.objects.filter(office=office)],
-        tiers=[TierEntry(
-            level=t.level, when_to_contact=t.when_to_contact, contact_title=t.contact_title,
-            resolution_days=t.resolution_days, contact_officer=entry_for(t.contact_officer),
-            contact_text=t.contact_text or "",
-        ) for t in GrievanceTier.objects.filter(office=office).select_related("contact_officer__office")],
+        tiers=[
+            TierEntry(
+                level=t.level,
+                when_to_contact=t.when_to_contact,
+                contact_title=t.contact_title,
+                resolution_days=t.resolution_days,
+                contact_officer=entry_for(t.contact_officer),
+                contact_text=t.contact_text or "",
+            )
+            for t in GrievanceTier.objects.filter(office=office).select_related("contact_officer__office")
+        ],
     )
 
 
@@ -312,7 +390,7 @@ def office_rewriter(source, target):
 
     One pass over the text, so a replacement is never replaced again.
     """
-    pairs = list(zip(_area_names(source), _area_names(target)))
+    pairs = list(zip(_area_names(source), _area_names(target), strict=False))
     if source.site and target.site:
         bare = lambda url: re.sub(r"^https?://", "", url).rstrip("/")  # noqa: E731
         pairs += [(source.site, target.site), (bare(source.site), bare(target.site))]
@@ -344,7 +422,8 @@ def clone_document(source, target):
     if source.level != target.level:
         raise ValueError(
             f"{source.key} is a {source.get_level_display()} and {target.key} a {target.get_level_display()}: "
-            "a charter is cloned to an office of the same level")
+            "a charter is cloned to an office of the same level"
+        )
     document = read_charter(source)
     rewrite = office_rewriter(source, target)
     source_ancestors = {o.key: o.level for o in source.ancestors()}
@@ -362,8 +441,9 @@ def clone_document(source, target):
                 if office_key is None:
                     posts[id(entry)] = None
                     return None
-            posts[id(entry)] = OfficerEntry(designation=entry.designation or entry.name,
-                                            branch=entry.branch, office_key=office_key)
+            posts[id(entry)] = OfficerEntry(
+                designation=entry.designation or entry.name, branch=entry.branch, office_key=office_key
+            )
             where = target.name if office_key is None else Office.objects.get(key=office_key).name
             to_fill_in.append(f"কর্মকর্তা ({where}): {posts[id(entry)].designation} — নাম, ফোন, ই-মেইল")
         return posts[id(entry)]

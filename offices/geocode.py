@@ -120,23 +120,38 @@ def read_geocode(folder):
     if duplicates:
         raise GeocodeError(f"the same key is used twice: {', '.join(duplicates)}")
 
-    offices.append(_office(HQ_PK, "hq", "hq", None, None, None,
-                           "প্রধান কার্যালয়, ঢাকা", "Head Office, Dhaka", "http://www.doict.gov.bd"))
+    offices.append(
+        _office(HQ_PK, "hq", "hq", None, None, None, "প্রধান কার্যালয়, ঢাকা", "Head Office, Dhaka", "http://www.doict.gov.bd")
+    )
     for pk, district in districts.items():
-        offices.append(_office(
-            DISTRICT_OFFICE_PK_BASE + pk, district["key"], "district", HQ_PK, pk, None,
-            f"জেলা কার্যালয়, {district['name_bn']}", f"District Office, {district['name_en']}",
-            f"http://doict.{district['key']}.gov.bd",
-        ))
+        offices.append(
+            _office(
+                DISTRICT_OFFICE_PK_BASE + pk,
+                district["key"],
+                "district",
+                HQ_PK,
+                pk,
+                None,
+                f"জেলা কার্যালয়, {district['name_bn']}",
+                f"District Office, {district['name_en']}",
+                f"http://doict.{district['key']}.gov.bd",
+            )
+        )
     for pk, upazila in upazilas.items():
         district = districts[upazila["district"]]
-        offices.append(_office(
-            UPAZILA_OFFICE_PK_BASE + pk, upazila["key"], "upazila", DISTRICT_OFFICE_PK_BASE + upazila["district"],
-            None, pk,
-            f"উপজেলা কার্যালয়, {upazila['name_bn']}, {district['name_bn']}",
-            f"Upazila Office, {upazila['name_en']}, {district['name_en']}",
-            f"http://doict.{upazila['key']}.gov.bd",
-        ))
+        offices.append(
+            _office(
+                UPAZILA_OFFICE_PK_BASE + pk,
+                upazila["key"],
+                "upazila",
+                DISTRICT_OFFICE_PK_BASE + upazila["district"],
+                None,
+                pk,
+                f"উপজেলা কার্যালয়, {upazila['name_bn']}, {district['name_bn']}",
+                f"Upazila Office, {upazila['name_en']}, {district['name_en']}",
+                f"http://doict.{upazila['key']}.gov.bd",
+            )
+        )
     return geography, offices
 
 
@@ -145,13 +160,25 @@ def _area(model, pk, name_bn, name_en, key, domain, row):
         raise GeocodeError(f"{row.where()}: a name is missing")
     if not _KEY.match(key):
         raise GeocodeError(f"{row.where()}: {key!r} is not a usable key")
-    return {"model": model, "pk": pk, "fields": {
-        "name_bn": name_bn, "name_en": name_en, "key": key, "domain": domain}}
+    return {"model": model, "pk": pk, "fields": {"name_bn": name_bn, "name_en": name_en, "key": key, "domain": domain}}
 
 
 def _office(pk, key, level, parent, district, upazila, name_bn, name_en, site):
-    return {"model": "offices.office", "pk": pk, "fields": {
-        "key": key, "level": level, "name_bn": name_bn, "name_en": name_en, "parent": parent,
-        "district": district, "upazila": upazila, "address_bn": "", "address_en": "",
-        "site": site, "phone": "", "email": "",
-    }}
+    return {
+        "model": "offices.office",
+        "pk": pk,
+        "fields": {
+            "key": key,
+            "level": level,
+            "name_bn": name_bn,
+            "name_en": name_en,
+            "parent": parent,
+            "district": district,
+            "upazila": upazila,
+            "address_bn": "",
+            "address_en": "",
+            "site": site,
+            "phone": "",
+            "email": "",
+        },
+    }

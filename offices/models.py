@@ -20,12 +20,16 @@ validate_office_key = RegexValidator(
     "দপ্তরের কী ছোট হাতের ইংরেজি অক্ষর, অঙ্ক ও হাইফেনে লিখুন, যেমন joypurhat বা kachua.chandpur।",
 )
 
+
 class Area(models.Model):
     """What divisions, districts and upazilas share: two names and an official domain."""
 
     name = models.CharField("নাম", max_length=100)
     key = models.CharField(
-        "কী", max_length=80, unique=True, validators=[validate_office_key],
+        "কী",
+        max_length=80,
+        unique=True,
+        validators=[validate_office_key],
         help_text="সরকারি ডোমেইন থেকে, যেমন joypurhat বা kachua.chandpur",
     )
     domain = models.CharField("সরকারি ডোমেইন", max_length=120, blank=True)
@@ -37,10 +41,12 @@ class Area(models.Model):
     def __str__(self):
         return self.name
 
+
 class Division(Area):
     class Meta(Area.Meta):
         verbose_name = "বিভাগ"
         verbose_name_plural = "বিভাগসমূহ"
+
 
 class District(Area):
     division = models.ForeignKey(Division, models.PROTECT, related_name="districts", verbose_name="বিভাগ")
@@ -49,12 +55,14 @@ class District(Area):
         verbose_name = "জেলা"
         verbose_name_plural = "জেলাসমূহ"
 
+
 class Upazila(Area):
     district = models.ForeignKey(District, models.PROTECT, related_name="upazilas", verbose_name="জেলা")
 
     class Meta(Area.Meta):
         verbose_name = "উপজেলা"
         verbose_name_plural = "উপজেলাসমূহ"
+
 
 class OfficeQuerySet(models.QuerySet):
     def get_by_natural_key(self, key):
@@ -70,15 +78,20 @@ class OfficeQuerySet(models.QuerySet):
         from grievances.models import GrievanceTier
         from services.models import Service
 
-        return self.with_area().select_related("charter").prefetch_related(
-            Prefetch(
-                "services",
-                queryset=Service.objects.select_related("responsible_officer", "superior_officer__office"),
-            ),
-            "expectations",
-            Prefetch("grievance_tiers", queryset=GrievanceTier.objects.select_related("contact_officer__office")),
-            Prefetch("children", queryset=Office.objects.order_by("pk")),
+        return (
+            self.with_area()
+            .select_related("charter")
+            .prefetch_related(
+                Prefetch(
+                    "services",
+                    queryset=Service.objects.select_related("responsible_officer", "superior_officer__office"),
+                ),
+                "expectations",
+                Prefetch("grievance_tiers", queryset=GrievanceTier.objects.select_related("contact_officer__office")),
+                Prefetch("children", queryset=Office.objects.order_by("pk")),
+            )
         )
+
 
 class Office(Searchable):
     class Level(models.TextChoices):
@@ -88,7 +101,10 @@ class Office(Searchable):
         UPAZILA = "upazila", _("উপজেলা কার্যালয়")
 
     key = models.CharField(
-        "কী", max_length=80, unique=True, validators=[validate_office_key],
+        "কী",
+        max_length=80,
+        unique=True,
+        validators=[validate_office_key],
         help_text="ওয়েবসাইটের doict. ও .gov.bd-এর মাঝের অংশ, যেমন kachua.chandpur; প্রধান কার্যালয় hq",
     )
     level = models.CharField("স্তর", max_length=10, choices=Level.choices)
@@ -97,11 +113,21 @@ class Office(Searchable):
         "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name="ঊর্ধ্বতন দপ্তর"
     )
     district = models.ForeignKey(
-        District, models.PROTECT, null=True, blank=True, related_name="offices", verbose_name="জেলা",
+        District,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offices",
+        verbose_name="জেলা",
         help_text="শুধু জেলা কার্যালয়ের জন্য",
     )
     upazila = models.ForeignKey(
-        Upazila, models.PROTECT, null=True, blank=True, related_name="offices", verbose_name="উপজেলা",
+        Upazila,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offices",
+        verbose_name="উপজেলা",
         help_text="শুধু উপজেলা কার্যালয়ের জন্য",
     )
     address = models.CharField("ঠিকানা", max_length=300, blank=True)
@@ -126,14 +152,20 @@ class Office(Searchable):
                 violation_error_message="দপ্তরের এলাকা তার স্তরের সাথে মেলে না।",
             ),
             models.UniqueConstraint(
-                fields=["level"], condition=Q(level="hq"), name="one_headquarters",
+                fields=["level"],
+                condition=Q(level="hq"),
+                name="one_headquarters",
                 violation_error_message="প্রধান কার্যালয় একটিই থাকতে পারে।",
             ),
             models.UniqueConstraint(
-                fields=["district"], condition=Q(district__isnull=False), name="one_office_per_district",
+                fields=["district"],
+                condition=Q(district__isnull=False),
+                name="one_office_per_district",
             ),
             models.UniqueConstraint(
-                fields=["upazila"], condition=Q(upazila__isnull=False), name="one_office_per_upazila",
+                fields=["upazila"],
+                condition=Q(upazila__isnull=False),
+                name="one_office_per_upazila",
             ),
         ]
 
@@ -179,12 +211,15 @@ class Office(Searchable):
             raise ValidationError({"parent": "প্রধান কার্যালয়ের কোনো ঊর্ধ্বতন দপ্তর থাকে না।"})
         if expected_parent_level and (self.parent is None or self.parent.level != expected_parent_level):
             raise ValidationError(
-                {"parent": f"{self.get_level_display()}-এর ঊর্ধ্বতন দপ্তর হবে একটি "
-                           f"{self.Level(expected_parent_level).label}।"}
+                {
+                    "parent": f"{self.get_level_display()}-এর ঊর্ধ্বতন দপ্তর হবে একটি "
+                    f"{self.Level(expected_parent_level).label}।"
+                }
             )
         if self.level == self.Level.UPAZILA and self.upazila_id and self.parent and self.parent.district_id:
             if self.upazila.district_id != self.parent.district_id:
                 raise ValidationError({"parent": "উপজেলা কার্যালয়ের ঊর্ধ্বতন দপ্তর হবে তার নিজের জেলা কার্যালয়।"})
+
 
 class Charter(models.Model):
     """The office's citizen's charter as a document: its prose, layout, date and signatory.
@@ -200,9 +235,7 @@ class Charter(models.Model):
         WITH_SUPERIOR = "with_superior", "৮ কলাম: মানক ৭ কলাম ও উর্ধ্বতন কর্মকর্তা"
         TIME_FIRST = "time_first", "৮ কলাম: সময়সীমা তৃতীয়, কাগজপত্র ও প্রাপ্তিস্থান আলাদা, উর্ধ্বতন কর্মকর্তা"
 
-    office = models.OneToOneField(
-        Office, models.CASCADE, primary_key=True, related_name="charter", verbose_name="দপ্তর"
-    )
+    office = models.OneToOneField(Office, models.CASCADE, primary_key=True, related_name="charter", verbose_name="দপ্তর")
     vision = models.TextField("ভিশন", blank=True)
     mission = models.TextField("মিশন", blank=True)
     service_columns = models.CharField(
@@ -232,6 +265,7 @@ class Charter(models.Model):
     def time_limit_first(self):
         return self.service_columns == self.ServiceColumns.TIME_FIRST
 
+
 class Officer(models.Model):
     """A person (or a post) an office names in its charter, with their contacts."""
 
@@ -257,6 +291,7 @@ class Officer(models.Model):
         if not (self.name or self.designation):
             raise ValidationError("কর্মকর্তার নাম অথবা পদবি দিন।")
 
+
 class OfficeStaff(models.Model):
     """Ties a staff account to the one office whose rows it may edit."""
 
@@ -272,12 +307,14 @@ class OfficeStaff(models.Model):
     def __str__(self):
         return f"{self.user} — {self.office}"
 
+
 def office_of(user):
     """The office a staff account belongs to, or None."""
     if not user.is_authenticated:
         return None
     membership = getattr(user, "office_staff", None)
     return membership.office if membership else None
+
 
 def charter_changed_at():
     """Now, to the millisecond: when a charter last changed, as its page and JSON show it.
@@ -307,4 +344,3 @@ class ContentVersion(models.Model):
 
     class Meta:
         verbose_name = "প্রকাশিত তথ্যের সংস্করণ"
-

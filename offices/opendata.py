@@ -15,8 +15,11 @@ from .models import Office
 from .pagecache import public_page
 
 SCHEMA = "https://schemas.doict.gov.bd/charter-portal/charter/1"
-CATEGORY_NAMES = {Service.Category.CITIZEN: "citizen", Service.Category.INSTITUTIONAL: "institutional",
-                  Service.Category.INTERNAL: "internal"}
+CATEGORY_NAMES = {
+    Service.Category.CITIZEN: "citizen",
+    Service.Category.INSTITUTIONAL: "institutional",
+    Service.Category.INTERNAL: "internal",
+}
 
 
 def _text(obj, field):
@@ -27,11 +30,15 @@ def _officer(officer, office):
     if officer is None:
         return None
     return {
-        "name": _text(officer, "name"), "designation": _text(officer, "designation"),
+        "name": _text(officer, "name"),
+        "designation": _text(officer, "designation"),
         "branch": _text(officer, "branch"),
         "office": office.key if officer.office_id == office.pk else officer.office.key,
-        "phone": officer.phone or None, "mobile": officer.mobile or None, "email": officer.email or None,
-        "room": officer.room or None, "upazila_code": officer.upazila_code or None,
+        "phone": officer.phone or None,
+        "mobile": officer.mobile or None,
+        "email": officer.email or None,
+        "room": officer.room or None,
+        "upazila_code": officer.upazila_code or None,
     }
 
 
@@ -42,7 +49,9 @@ def _area(area):
 def office_data(office, request, national_cell):
     """One office and its charter. ``office`` comes from Office.objects.for_charter_page()."""
     charter = getattr(office, "charter", None)
-    chain = GrievanceTier.objects.chain_for(office, office.grievance_tiers.all(), [national_cell] if national_cell else [])
+    chain = GrievanceTier.objects.chain_for(
+        office, office.grievance_tiers.all(), [national_cell] if national_cell else []
+    )
     page = request.build_absolute_uri(office.get_absolute_url())
     return {
         "key": office.key,
@@ -57,38 +66,48 @@ def office_data(office, request, national_cell):
         "address": _text(office, "address"),
         "phone": office.phone or None,
         "email": office.email or None,
-        "charter": None if charter is None else {
+        "charter": None
+        if charter is None
+        else {
             "vision": _text(charter, "vision"),
             "mission": _text(charter, "mission"),
             "service_columns": charter.service_columns,
             "issued_on": charter.issued_on.isoformat() if charter.issued_on else None,
-            "signatory": {"name": _text(charter, "signatory_name"),
-                          "designation": _text(charter, "signatory_designation")},
+            "signatory": {
+                "name": _text(charter, "signatory_name"),
+                "designation": _text(charter, "signatory_designation"),
+            },
             "updated_at": charter.updated_at.isoformat(),
         },
-        "services": [{
-            "category": CATEGORY_NAMES[service.category],
-            "serial": service.serial,
-            "name": _text(service, "name"),
-            "delivery_method": _text(service, "delivery_method"),
-            "required_papers": _text(service, "required_papers"),
-            "papers_source": _text(service, "papers_source"),
-            "fee": _text(service, "fee"),
-            "time_limit": _text(service, "time_limit"),
-            "responsible_officer": _officer(service.responsible_officer, office),
-            "superior_officer": _officer(service.superior_officer, office),
-            "url": f"{page}#{service.anchor}",
-        } for service in office.services.all()],
+        "services": [
+            {
+                "category": CATEGORY_NAMES[service.category],
+                "serial": service.serial,
+                "name": _text(service, "name"),
+                "delivery_method": _text(service, "delivery_method"),
+                "required_papers": _text(service, "required_papers"),
+                "papers_source": _text(service, "papers_source"),
+                "fee": _text(service, "fee"),
+                "time_limit": _text(service, "time_limit"),
+                "responsible_officer": _officer(service.responsible_officer, office),
+                "superior_officer": _officer(service.superior_officer, office),
+                "url": f"{page}#{service.anchor}",
+            }
+            for service in office.services.all()
+        ],
         "expectations": [{"serial": e.serial, "text": _text(e, "text")} for e in office.expectations.all()],
-        "grievance_chain": [{
-            "level": tier.level,
-            "when_to_contact": _text(tier, "when_to_contact"),
-            "contact_title": _text(tier, "contact_title"),
-            "contact_officer": _officer(tier.contact_officer, office),
-            "contact_text": _text(tier, "contact_text"),
-            "resolution_working_days": tier.resolution_days,
-            "national": tier.office_id is None,
-        } for tier in chain],
+        "grievance_chain": [
+            {
+                "level": tier.level,
+                "when_to_contact": _text(tier, "when_to_contact"),
+                "contact_title": _text(tier, "contact_title"),
+                "contact_officer": _officer(tier.contact_officer, office),
+                "contact_text": _text(tier, "contact_text"),
+                "resolution_working_days": tier.resolution_days,
+                "national": tier.office_id is None,
+            }
+            for tier in chain
+        ],
         "subordinate_offices": [child.key for child in office.children.all()],
     }
 
@@ -101,8 +120,9 @@ def _national_cell():
 def office_json(request, key):
     office = Office.objects.for_charter_page().filter(key=key).first()
     if office is None:
-        return JsonResponse({"error": "no office with this key", "key": key}, status=404,
-                            json_dumps_params={"ensure_ascii": False})
+        return JsonResponse(
+            {"error": "no office with this key", "key": key}, status=404, json_dumps_params={"ensure_ascii": False}
+        )
     data = {"schema": SCHEMA, "office": office_data(office, request, _national_cell())}
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
@@ -115,8 +135,7 @@ def all_charters_json(request):
         yield f'{{"schema": {json.dumps(SCHEMA)}, "offices": [\n'
         first = True
         for office in Office.objects.for_charter_page().order_by("pk").iterator(chunk_size=50):
-            yield ("" if first else ",\n") + json.dumps(office_data(office, request, national_cell),
-                                                        ensure_ascii=False)
+            yield ("" if first else ",\n") + json.dumps(office_data(office, request, national_cell), ensure_ascii=False)
             first = False
         yield "\n]}\n"
 

@@ -111,8 +111,11 @@ class PublicPageMiddleware:
         response = self.get_response(request)
         version = getattr(response, "public_page_version", None)
         if key is not None and version is not None:
-            kept = (version, {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
-                    compress_string(response.content))
+            kept = (
+                version,
+                {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
+                compress_string(response.content),
+            )
             caches[CACHE].set(key, kept)
             return self.page_response(request, kept)
         if getattr(response, "public_page", False):
@@ -135,5 +138,9 @@ def _is_per_visitor(request, response):
     """Whether the response must not be shown to anyone else: an error, a cookie, a form's CSRF
     token, anything read from the session."""
     session = getattr(request, "session", None)
-    return (response.status_code != 200 or bool(response.cookies)
-            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False) or bool(session and session.accessed))
+    return (
+        response.status_code != 200
+        or bool(response.cookies)
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+        or bool(session and session.accessed)
+    )

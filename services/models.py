@@ -26,21 +26,31 @@ class Service(Searchable):
     name = models.TextField("সেবার নাম")
     delivery_method = models.TextField("সেবা প্রদান পদ্ধতি", blank=True)
     required_papers = models.TextField(
-        "প্রয়োজনীয় কাগজপত্র", blank=True,
+        "প্রয়োজনীয় কাগজপত্র",
+        blank=True,
         help_text="যে চার্টারে কাগজপত্র ও প্রাপ্তিস্থান একই কলামে, সেখানে পুরো কলামটি এখানে",
     )
     papers_source = models.TextField(
-        "কাগজপত্র/আবেদন ফরম প্রাপ্তিস্থান", blank=True,
+        "কাগজপত্র/আবেদন ফরম প্রাপ্তিস্থান",
+        blank=True,
         help_text="শুধু যে চার্টারে প্রাপ্তিস্থান আলাদা কলাম",
     )
     fee = models.TextField("সেবার মূল্য ও পরিশোধ পদ্ধতি", blank=True)
     time_limit = models.TextField("সেবা প্রদানের সময়সীমা", blank=True)
     responsible_officer = models.ForeignKey(
-        "offices.Officer", models.PROTECT, null=True, blank=True, related_name="services",
+        "offices.Officer",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="services",
         verbose_name="দায়িত্বপ্রাপ্ত কর্মকর্তা",
     )
     superior_officer = models.ForeignKey(
-        "offices.Officer", models.PROTECT, null=True, blank=True, related_name="supervised_services",
+        "offices.Officer",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supervised_services",
         verbose_name="উর্ধ্বতন কর্মকর্তা",
     )
 
@@ -50,11 +60,13 @@ class Service(Searchable):
         ordering = ["office", "category", "serial"]
         constraints = [
             models.UniqueConstraint(
-                fields=["office", "category", "serial"], name="one_service_per_serial",
+                fields=["office", "category", "serial"],
+                name="one_service_per_serial",
                 violation_error_message="এই ধরনের সেবায় এই ক্রমিক নং আগেই আছে।",
             ),
             models.CheckConstraint(
-                name="service_serial_positive", condition=models.Q(serial__gte=1),
+                name="service_serial_positive",
+                condition=models.Q(serial__gte=1),
                 violation_error_message="ক্রমিক নং ১ বা তার বেশি হবে।",
             ),
         ]
@@ -67,14 +79,17 @@ class Service(Searchable):
 
     def searchable_text(self):
         """The normalised name, then the rest of SEARCHED_FIELDS (ranking weighs the name)."""
+
         def joined(names):
             values = (getattr(self, f"{name}_{language}") for name in names for language in ("bn", "en"))
             return search_key(" ".join(value for value in values if value))
+
         return joined(SEARCHED_FIELDS[:1]) + self.SEARCH_NAME_END + joined(SEARCHED_FIELDS[1:])
 
     def get_absolute_url(self):
-        return reverse("services:detail", kwargs={"key": self.office.key, "category": self.category,
-                                                  "serial": self.serial})
+        return reverse(
+            "services:detail", kwargs={"key": self.office.key, "category": self.category, "serial": self.serial}
+        )
 
     def get_charter_row_url(self):
         return f"{self.office.get_absolute_url()}#{self.anchor}"
@@ -91,17 +106,13 @@ class Service(Searchable):
         if self.superior_officer:
             allowed = {self.office_id, *(o.pk for o in self.office.ancestors())}
             if self.superior_officer.office_id not in allowed:
-                raise ValidationError(
-                    {"superior_officer": "উর্ধ্বতন কর্মকর্তা এই দপ্তরের বা এর ঊর্ধ্বতন কোনো দপ্তরের হতে হবে।"}
-                )
+                raise ValidationError({"superior_officer": "উর্ধ্বতন কর্মকর্তা এই দপ্তরের বা এর ঊর্ধ্বতন কোনো দপ্তরের হতে হবে।"})
 
 
 class Expectation(models.Model):
     """One line of "আপনার কাছে আমাদের প্রত্যাশা": what the office asks of the citizen."""
 
-    office = models.ForeignKey(
-        "offices.Office", models.CASCADE, related_name="expectations", verbose_name="দপ্তর"
-    )
+    office = models.ForeignKey("offices.Office", models.CASCADE, related_name="expectations", verbose_name="দপ্তর")
     serial = models.PositiveSmallIntegerField("ক্রমিক নং")
     text = models.TextField("করণীয়")
 
@@ -111,7 +122,8 @@ class Expectation(models.Model):
         ordering = ["office", "serial"]
         constraints = [
             models.UniqueConstraint(
-                fields=["office", "serial"], name="one_expectation_per_serial",
+                fields=["office", "serial"],
+                name="one_expectation_per_serial",
                 violation_error_message="এই ক্রমিক নং আগেই আছে।",
             ),
         ]

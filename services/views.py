@@ -17,10 +17,15 @@ OFFICE_KEY = re.compile(OFFICE_KEY_PATTERN)
 def service_detail(request, key, category, serial):
     """One service, the way a citizen plans a visit: what to bring, the cost and the time first."""
     service = (
-        Service.objects.select_related("office__parent", "office__district__division",
-                                       "office__upazila__district__division", "responsible_officer__office",
-                                       "superior_officer__office")
-        .filter(office__key=key, category=category, serial=serial).first()
+        Service.objects.select_related(
+            "office__parent",
+            "office__district__division",
+            "office__upazila__district__division",
+            "responsible_officer__office",
+            "superior_officer__office",
+        )
+        .filter(office__key=key, category=category, serial=serial)
+        .first()
     )
     if service is None:
         return render(request, "404.html", status=404)
@@ -52,9 +57,21 @@ class _Echo:
 
 
 CSV_COLUMNS = [
-    "office_key", "office_name", "category", "serial", "name", "delivery_method", "required_papers",
-    "papers_source", "fee", "time_limit", "responsible_officer_name", "responsible_officer_designation",
-    "responsible_officer_phone", "responsible_officer_email", "url",
+    "office_key",
+    "office_name",
+    "category",
+    "serial",
+    "name",
+    "delivery_method",
+    "required_papers",
+    "papers_source",
+    "fee",
+    "time_limit",
+    "responsible_officer_name",
+    "responsible_officer_designation",
+    "responsible_officer_phone",
+    "responsible_officer_email",
+    "url",
 ]
 CATEGORY_NAMES = {1: "citizen", 2: "institutional", 3: "internal"}
 
@@ -67,17 +84,29 @@ def services_csv(request):
     def rows():
         yield "\ufeff" + writer.writerow(CSV_COLUMNS)
         services = Service.objects.select_related("office", "responsible_officer").order_by(
-            "office_id", "category", "serial")
+            "office_id", "category", "serial"
+        )
         for service in services.iterator(chunk_size=500):
             officer = service.responsible_officer
-            yield writer.writerow([
-                service.office.key, service.office.name_bn, CATEGORY_NAMES[service.category], service.serial,
-                service.name_bn, service.delivery_method_bn, service.required_papers_bn, service.papers_source_bn,
-                service.fee_bn, service.time_limit_bn,
-                officer.name_bn if officer else "", officer.designation_bn if officer else "",
-                officer.phone if officer else "", officer.email if officer else "",
-                f"{base}{service.office.get_absolute_url()}#{service.anchor}",
-            ])
+            yield writer.writerow(
+                [
+                    service.office.key,
+                    service.office.name_bn,
+                    CATEGORY_NAMES[service.category],
+                    service.serial,
+                    service.name_bn,
+                    service.delivery_method_bn,
+                    service.required_papers_bn,
+                    service.papers_source_bn,
+                    service.fee_bn,
+                    service.time_limit_bn,
+                    officer.name_bn if officer else "",
+                    officer.designation_bn if officer else "",
+                    officer.phone if officer else "",
+                    officer.email if officer else "",
+                    f"{base}{service.office.get_absolute_url()}#{service.anchor}",
+                ]
+            )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="services.csv"'

@@ -1,9 +1,9 @@
 """Production settings: DEBUG off, secrets and hosts from the environment.
 
-    DJANGO_SETTINGS_MODULE=charter_portal.settings.production
-    DJANGO_SECRET_KEY=...            (required)
-    DJANGO_ALLOWED_HOSTS=portal.example.gov.bd,www.portal.example.gov.bd
-    DATABASE_URL=postgres://...
+DJANGO_SETTINGS_MODULE=charter_portal.settings.production
+DJANGO_SECRET_KEY=...            (required)
+DJANGO_ALLOWED_HOSTS=portal.example.gov.bd,www.portal.example.gov.bd
+DATABASE_URL=postgres://...
 """
 
 import os
@@ -40,10 +40,13 @@ STORAGES = {
 }
 
 TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
-    ("django.template.loaders.cached.Loader", [
-        "django.template.loaders.filesystem.Loader",
-        "django.template.loaders.app_directories.Loader",
-    ]),
+    (
+        "django.template.loaders.cached.Loader",
+        [
+            "django.template.loaders.filesystem.Loader",
+            "django.template.loaders.app_directories.Loader",
+        ],
+    ),
 ]
 TEMPLATES[0]["APP_DIRS"] = False  # noqa: F405
 

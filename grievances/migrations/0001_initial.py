@@ -5,37 +5,114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('offices', '0001_initial'),
+        ("offices", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GrievanceTier',
+            name="GrievanceTier",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.PositiveSmallIntegerField(choices=[(1, 'অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)'), (2, 'আপিল কর্মকর্তা'), (3, 'মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল')], verbose_name='স্তর')),
-                ('when_to_contact', models.CharField(max_length=300, verbose_name='কখন যোগাযোগ করবেন')),
-                ('when_to_contact_bn', models.CharField(max_length=300, null=True, verbose_name='কখন যোগাযোগ করবেন')),
-                ('when_to_contact_en', models.CharField(max_length=300, null=True, verbose_name='কখন যোগাযোগ করবেন')),
-                ('contact_title', models.CharField(max_length=200, verbose_name='কার সঙ্গে যোগাযোগ করবেন')),
-                ('contact_title_bn', models.CharField(max_length=200, null=True, verbose_name='কার সঙ্গে যোগাযোগ করবেন')),
-                ('contact_title_en', models.CharField(max_length=200, null=True, verbose_name='কার সঙ্গে যোগাযোগ করবেন')),
-                ('contact_text', models.TextField(blank=True, help_text='কর্মকর্তা নির্বাচন না করলে পুরো ঠিকানা এখানে লিখুন', verbose_name='যোগাযোগের ঠিকানা')),
-                ('contact_text_bn', models.TextField(blank=True, help_text='কর্মকর্তা নির্বাচন না করলে পুরো ঠিকানা এখানে লিখুন', null=True, verbose_name='যোগাযোগের ঠিকানা')),
-                ('contact_text_en', models.TextField(blank=True, help_text='কর্মকর্তা নির্বাচন না করলে পুরো ঠিকানা এখানে লিখুন', null=True, verbose_name='যোগাযোগের ঠিকানা')),
-                ('resolution_days', models.PositiveSmallIntegerField(verbose_name='নিষ্পত্তির সময়সীমা (কার্যদিবস)')),
-                ('contact_officer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='grievance_tiers', to='offices.officer', verbose_name='যোগাযোগের কর্মকর্তা')),
-                ('office', models.ForeignKey(blank=True, help_text='মন্ত্রিপরিষদ বিভাগের সেল (৩য় স্তর) সারা দেশের জন্য একটিই: দপ্তর ফাঁকা', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='grievance_tiers', to='offices.office', verbose_name='দপ্তর')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)"),
+                            (2, "আপিল কর্মকর্তা"),
+                            (3, "মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল"),
+                        ],
+                        verbose_name="স্তর",
+                    ),
+                ),
+                ("when_to_contact", models.CharField(max_length=300, verbose_name="কখন যোগাযোগ করবেন")),
+                ("when_to_contact_bn", models.CharField(max_length=300, null=True, verbose_name="কখন যোগাযোগ করবেন")),
+                ("when_to_contact_en", models.CharField(max_length=300, null=True, verbose_name="কখন যোগাযোগ করবেন")),
+                ("contact_title", models.CharField(max_length=200, verbose_name="কার সঙ্গে যোগাযোগ করবেন")),
+                ("contact_title_bn", models.CharField(max_length=200, null=True, verbose_name="কার সঙ্গে যোগাযোগ করবেন")),
+                ("contact_title_en", models.CharField(max_length=200, null=True, verbose_name="কার সঙ্গে যোগাযোগ করবেন")),
+                (
+                    "contact_text",
+                    models.TextField(
+                        blank=True, help_text="কর্মকর্তা নির্বাচন না করলে পুরো ঠিকানা এখানে লিখুন", verbose_name="যোগাযোগের ঠিকানা"
+                    ),
+                ),
+                (
+                    "contact_text_bn",
+                    models.TextField(
+                        blank=True,
+                        help_text="কর্মকর্তা নির্বাচন না করলে পুরো ঠিকানা এখানে লিখুন",
+                        null=True,
+                        verbose_name="যোগাযোগের ঠিকানা",
+                    ),
+                ),
+                (
+                    "contact_text_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="কর্মকর্তা নির্বাচন না করলে পুরো ঠিকানা এখানে লিখুন",
+                        null=True,
+                        verbose_name="যোগাযোগের ঠিকানা",
+                    ),
+                ),
+                ("resolution_days", models.PositiveSmallIntegerField(verbose_name="নিষ্পত্তির সময়সীমা (কার্যদিবস)")),
+                (
+                    "contact_officer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="grievance_tiers",
+                        to="offices.officer",
+                        verbose_name="যোগাযোগের কর্মকর্তা",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="মন্ত্রিপরিষদ বিভাগের সেল (৩য় স্তর) সারা দেশের জন্য একটিই: দপ্তর ফাঁকা",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grievance_tiers",
+                        to="offices.office",
+                        verbose_name="দপ্তর",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'অভিযোগ প্রতিকারের স্তর',
-                'verbose_name_plural': 'অভিযোগ প্রতিকারের স্তরসমূহ',
-                'ordering': ['office', 'level'],
-                'constraints': [models.UniqueConstraint(fields=('office', 'level'), name='one_tier_per_level', violation_error_message='এই দপ্তরের এই স্তর আগেই আছে।'), models.UniqueConstraint(condition=models.Q(('office__isnull', True)), fields=('level',), name='one_national_cell', violation_error_message='জাতীয় অভিযোগ ব্যবস্থাপনা সেল একটিই থাকতে পারে।'), models.CheckConstraint(condition=models.Q(models.Q(('level', 3), ('office__isnull', True)), models.Q(models.Q(('level', 3), _negated=True), ('office__isnull', False)), _connector='OR'), name='cabinet_cell_is_national', violation_error_message='৩য় স্তর (মন্ত্রিপরিষদ বিভাগের সেল) সারা দেশের জন্য একটি; দপ্তরের নিজের স্তর কেবল ১ ও ২।'), models.CheckConstraint(condition=models.Q(('resolution_days__gte', 1)), name='resolution_days_positive', violation_error_message='নিষ্পত্তির সময়সীমা অন্তত ১ কার্যদিবস।')],
+                "verbose_name": "অভিযোগ প্রতিকারের স্তর",
+                "verbose_name_plural": "অভিযোগ প্রতিকারের স্তরসমূহ",
+                "ordering": ["office", "level"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("office", "level"),
+                        name="one_tier_per_level",
+                        violation_error_message="এই দপ্তরের এই স্তর আগেই আছে।",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("office__isnull", True)),
+                        fields=("level",),
+                        name="one_national_cell",
+                        violation_error_message="জাতীয় অভিযোগ ব্যবস্থাপনা সেল একটিই থাকতে পারে।",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("level", 3), ("office__isnull", True)),
+                            models.Q(models.Q(("level", 3), _negated=True), ("office__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="cabinet_cell_is_national",
+                        violation_error_message="৩য় স্তর (মন্ত্রিপরিষদ বিভাগের সেল) সারা দেশের জন্য একটি; দপ্তরের নিজের স্তর কেবল ১ ও ২।",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("resolution_days__gte", 1)),
+                        name="resolution_days_positive",
+                        violation_error_message="নিষ্পত্তির সময়সীমা অন্তত ১ কার্যদিবস।",
+                    ),
+                ],
             },
         ),
     ]

@@ -2,122 +2,318 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import grievances.identifiers
 from django.conf import settings
 from django.db import migrations, models
 
+import grievances.identifiers
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('grievances', '0002_national_grs_cell'),
-        ('offices', '0001_initial'),
-        ('services', '0001_initial'),
+        ("grievances", "0002_national_grs_cell"),
+        ("offices", "0001_initial"),
+        ("services", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Holiday',
+            name="Holiday",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='তারিখ')),
-                ('name', models.CharField(max_length=200, verbose_name='ছুটির নাম')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(unique=True, verbose_name="তারিখ")),
+                ("name", models.CharField(max_length=200, verbose_name="ছুটির নাম")),
             ],
             options={
-                'verbose_name': 'সরকারি ছুটি',
-                'verbose_name_plural': 'সরকারি ছুটি (প্যাকেজের বাইরে)',
-                'ordering': ['date'],
+                "verbose_name": "সরকারি ছুটি",
+                "verbose_name_plural": "সরকারি ছুটি (প্যাকেজের বাইরে)",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='ClientRequest',
+            name="ClientRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('file', 'অভিযোগ দাখিল'), ('lookup', 'অবস্থা জানা')], max_length=10)),
-                ('client', models.CharField(max_length=64)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("action", models.CharField(choices=[("file", "অভিযোগ দাখিল"), ("lookup", "অবস্থা জানা")], max_length=10)),
+                ("client", models.CharField(max_length=64)),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'indexes': [models.Index(fields=['action', 'client', 'at'], name='client_request_idx')],
+                "indexes": [models.Index(fields=["action", "client", "at"], name="client_request_idx")],
             },
         ),
         migrations.CreateModel(
-            name='Grievance',
+            name="Grievance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tracking_number', models.CharField(editable=False, max_length=13, unique=True, verbose_name='ট্র্যাকিং নম্বর')),
-                ('name', models.CharField(max_length=100, verbose_name='নাম')),
-                ('mobile', models.CharField(max_length=11, validators=[grievances.identifiers.validate_mobile], verbose_name='মোবাইল নম্বর')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='ই-মেইল')),
-                ('description', models.TextField(verbose_name='কী ঘটেছে')),
-                ('desired_outcome', models.TextField(verbose_name='আপনি কী প্রতিকার চান')),
-                ('level', models.PositiveSmallIntegerField(choices=[(1, 'অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)'), (2, 'আপিল কর্মকর্তা'), (3, 'মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল')], default=1, verbose_name='বর্তমান স্তর')),
-                ('status', models.CharField(choices=[('received', 'গৃহীত, ব্যবস্থা গ্রহণের অপেক্ষায়'), ('in_progress', 'ব্যবস্থা গ্রহণ চলছে'), ('resolved', 'নিষ্পত্তি হয়েছে')], default='received', max_length=20, verbose_name='অবস্থা')),
-                ('tier_since', models.DateField(default=django.utils.timezone.localdate, help_text='সময়সীমা গণনার শূন্যতম দিন', verbose_name='বর্তমান স্তরে পৌঁছানোর দিন')),
-                ('filed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='দাখিলের সময়')),
-                ('resolved_on', models.DateField(blank=True, null=True, verbose_name='নিষ্পত্তির দিন')),
-                ('resolution', models.TextField(blank=True, help_text='নাগরিক তাঁর অবস্থা পাতায় এটি দেখবেন', verbose_name='নাগরিকের জন্য নিষ্পত্তির বিবরণ')),
-                ('reopened', models.BooleanField(default=False, verbose_name='নাগরিক একবার পুনরায় খুলেছেন')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='grievances', to='offices.office', verbose_name='দপ্তর')),
-                ('service', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='grievances', to='services.service', verbose_name='সেবা')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "tracking_number",
+                    models.CharField(editable=False, max_length=13, unique=True, verbose_name="ট্র্যাকিং নম্বর"),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="নাম")),
+                (
+                    "mobile",
+                    models.CharField(
+                        max_length=11, validators=[grievances.identifiers.validate_mobile], verbose_name="মোবাইল নম্বর"
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="ই-মেইল")),
+                ("description", models.TextField(verbose_name="কী ঘটেছে")),
+                ("desired_outcome", models.TextField(verbose_name="আপনি কী প্রতিকার চান")),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)"),
+                            (2, "আপিল কর্মকর্তা"),
+                            (3, "মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল"),
+                        ],
+                        default=1,
+                        verbose_name="বর্তমান স্তর",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "গৃহীত, ব্যবস্থা গ্রহণের অপেক্ষায়"),
+                            ("in_progress", "ব্যবস্থা গ্রহণ চলছে"),
+                            ("resolved", "নিষ্পত্তি হয়েছে"),
+                        ],
+                        default="received",
+                        max_length=20,
+                        verbose_name="অবস্থা",
+                    ),
+                ),
+                (
+                    "tier_since",
+                    models.DateField(
+                        default=django.utils.timezone.localdate,
+                        help_text="সময়সীমা গণনার শূন্যতম দিন",
+                        verbose_name="বর্তমান স্তরে পৌঁছানোর দিন",
+                    ),
+                ),
+                ("filed_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="দাখিলের সময়")),
+                ("resolved_on", models.DateField(blank=True, null=True, verbose_name="নিষ্পত্তির দিন")),
+                (
+                    "resolution",
+                    models.TextField(
+                        blank=True, help_text="নাগরিক তাঁর অবস্থা পাতায় এটি দেখবেন", verbose_name="নাগরিকের জন্য নিষ্পত্তির বিবরণ"
+                    ),
+                ),
+                ("reopened", models.BooleanField(default=False, verbose_name="নাগরিক একবার পুনরায় খুলেছেন")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="grievances",
+                        to="offices.office",
+                        verbose_name="দপ্তর",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="grievances",
+                        to="services.service",
+                        verbose_name="সেবা",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'অভিযোগ',
-                'verbose_name_plural': 'অভিযোগসমূহ',
-                'ordering': ['-filed_at'],
+                "verbose_name": "অভিযোগ",
+                "verbose_name_plural": "অভিযোগসমূহ",
+                "ordering": ["-filed_at"],
             },
         ),
         migrations.CreateModel(
-            name='GrievanceDesk',
+            name="GrievanceDesk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.PositiveSmallIntegerField(choices=[(1, 'অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)'), (2, 'আপিল কর্মকর্তা'), (3, 'মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল')], verbose_name='স্তর')),
-                ('office', models.ForeignKey(blank=True, help_text='৩য় স্তরের (মন্ত্রিপরিষদ বিভাগের সেল) জন্য ফাঁকা রাখুন', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='grievance_desks', to='offices.office', verbose_name='দপ্তর')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='grievance_desk', to=settings.AUTH_USER_MODEL, verbose_name='ব্যবহারকারী')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)"),
+                            (2, "আপিল কর্মকর্তা"),
+                            (3, "মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল"),
+                        ],
+                        verbose_name="স্তর",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="৩য় স্তরের (মন্ত্রিপরিষদ বিভাগের সেল) জন্য ফাঁকা রাখুন",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grievance_desks",
+                        to="offices.office",
+                        verbose_name="দপ্তর",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grievance_desk",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ব্যবহারকারী",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'অভিযোগ নিষ্পত্তির দায়িত্ব',
-                'verbose_name_plural': 'অভিযোগ নিষ্পত্তির দায়িত্বসমূহ',
-                'ordering': ['office', 'level'],
+                "verbose_name": "অভিযোগ নিষ্পত্তির দায়িত্ব",
+                "verbose_name_plural": "অভিযোগ নিষ্পত্তির দায়িত্বসমূহ",
+                "ordering": ["office", "level"],
             },
         ),
         migrations.CreateModel(
-            name='GrievanceEvent',
+            name="GrievanceEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('filed', 'অভিযোগ দাখিল হয়েছে'), ('action', 'ব্যবস্থা গ্রহণ করা হয়েছে'), ('resolved', 'নিষ্পত্তি হয়েছে'), ('escalated', 'সময়সীমা পার হওয়ায় পরবর্তী স্তরে গেছে'), ('reopened', 'নাগরিক পুনরায় খুলেছেন; পরবর্তী স্তরে গেছে')], max_length=20, verbose_name='ঘটনা')),
-                ('on', models.DateField(help_text='যে দিন থেকে পরিবর্তনটি গণ্য', verbose_name='দিন')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='লিপিবদ্ধ হওয়ার সময়')),
-                ('role', models.CharField(choices=[('citizen', 'নাগরিক'), ('officer', 'কর্মকর্তা'), ('system', 'স্বয়ংক্রিয় (সিস্টেম)')], max_length=10, verbose_name='কে করেছেন')),
-                ('from_status', models.CharField(blank=True, choices=[('received', 'গৃহীত, ব্যবস্থা গ্রহণের অপেক্ষায়'), ('in_progress', 'ব্যবস্থা গ্রহণ চলছে'), ('resolved', 'নিষ্পত্তি হয়েছে')], max_length=20, verbose_name='আগের অবস্থা')),
-                ('to_status', models.CharField(choices=[('received', 'গৃহীত, ব্যবস্থা গ্রহণের অপেক্ষায়'), ('in_progress', 'ব্যবস্থা গ্রহণ চলছে'), ('resolved', 'নিষ্পত্তি হয়েছে')], max_length=20, verbose_name='নতুন অবস্থা')),
-                ('from_level', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)'), (2, 'আপিল কর্মকর্তা'), (3, 'মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল')], null=True, verbose_name='আগের স্তর')),
-                ('to_level', models.PositiveSmallIntegerField(choices=[(1, 'অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)'), (2, 'আপিল কর্মকর্তা'), (3, 'মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল')], verbose_name='নতুন স্তর')),
-                ('note', models.TextField(blank=True, verbose_name='অভ্যন্তরীণ মন্তব্য')),
-                ('grievance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='grievances.grievance', verbose_name='অভিযোগ')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ব্যবহারকারী')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("filed", "অভিযোগ দাখিল হয়েছে"),
+                            ("action", "ব্যবস্থা গ্রহণ করা হয়েছে"),
+                            ("resolved", "নিষ্পত্তি হয়েছে"),
+                            ("escalated", "সময়সীমা পার হওয়ায় পরবর্তী স্তরে গেছে"),
+                            ("reopened", "নাগরিক পুনরায় খুলেছেন; পরবর্তী স্তরে গেছে"),
+                        ],
+                        max_length=20,
+                        verbose_name="ঘটনা",
+                    ),
+                ),
+                ("on", models.DateField(help_text="যে দিন থেকে পরিবর্তনটি গণ্য", verbose_name="দিন")),
+                (
+                    "recorded_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="লিপিবদ্ধ হওয়ার সময়"),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("citizen", "নাগরিক"), ("officer", "কর্মকর্তা"), ("system", "স্বয়ংক্রিয় (সিস্টেম)")],
+                        max_length=10,
+                        verbose_name="কে করেছেন",
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("received", "গৃহীত, ব্যবস্থা গ্রহণের অপেক্ষায়"),
+                            ("in_progress", "ব্যবস্থা গ্রহণ চলছে"),
+                            ("resolved", "নিষ্পত্তি হয়েছে"),
+                        ],
+                        max_length=20,
+                        verbose_name="আগের অবস্থা",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("received", "গৃহীত, ব্যবস্থা গ্রহণের অপেক্ষায়"),
+                            ("in_progress", "ব্যবস্থা গ্রহণ চলছে"),
+                            ("resolved", "নিষ্পত্তি হয়েছে"),
+                        ],
+                        max_length=20,
+                        verbose_name="নতুন অবস্থা",
+                    ),
+                ),
+                (
+                    "from_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)"),
+                            (2, "আপিল কর্মকর্তা"),
+                            (3, "মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল"),
+                        ],
+                        null=True,
+                        verbose_name="আগের স্তর",
+                    ),
+                ),
+                (
+                    "to_level",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)"),
+                            (2, "আপিল কর্মকর্তা"),
+                            (3, "মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল"),
+                        ],
+                        verbose_name="নতুন স্তর",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="অভ্যন্তরীণ মন্তব্য")),
+                (
+                    "grievance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="grievances.grievance",
+                        verbose_name="অভিযোগ",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ব্যবহারকারী",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'অভিযোগের ইতিহাস',
-                'verbose_name_plural': 'অভিযোগের ইতিহাস',
-                'ordering': ['grievance', 'recorded_at', 'pk'],
+                "verbose_name": "অভিযোগের ইতিহাস",
+                "verbose_name_plural": "অভিযোগের ইতিহাস",
+                "ordering": ["grievance", "recorded_at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='grievance',
-            index=models.Index(fields=['office', 'level', 'status'], name='grievance_desk_idx'),
+            model_name="grievance",
+            index=models.Index(fields=["office", "level", "status"], name="grievance_desk_idx"),
         ),
         migrations.AddConstraint(
-            model_name='grievance',
-            constraint=models.CheckConstraint(condition=models.Q(('level__gte', 1), ('level__lte', 3)), name='grievance_level_in_chain', violation_error_message='স্তর ১, ২ অথবা ৩।'),
+            model_name="grievance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("level__gte", 1), ("level__lte", 3)),
+                name="grievance_level_in_chain",
+                violation_error_message="স্তর ১, ২ অথবা ৩।",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grievance',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('resolved_on__isnull', False), ('status', 'resolved')), models.Q(models.Q(('status', 'resolved'), _negated=True), ('resolved_on__isnull', True)), _connector='OR'), name='grievance_resolved_has_a_date', violation_error_message='নিষ্পত্তি হওয়া অভিযোগেরই কেবল নিষ্পত্তির দিন থাকে।'),
+            model_name="grievance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("resolved_on__isnull", False), ("status", "resolved")),
+                    models.Q(models.Q(("status", "resolved"), _negated=True), ("resolved_on__isnull", True)),
+                    _connector="OR",
+                ),
+                name="grievance_resolved_has_a_date",
+                violation_error_message="নিষ্পত্তি হওয়া অভিযোগেরই কেবল নিষ্পত্তির দিন থাকে।",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grievancedesk',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('level', 3), ('office__isnull', True)), models.Q(('level__in', [1, 2]), ('office__isnull', False)), _connector='OR'), name='desk_cabinet_cell_is_national', violation_error_message='১ম ও ২য় স্তরের জন্য দপ্তর দিন; ৩য় স্তর (মন্ত্রিপরিষদ বিভাগের সেল) সারা দেশের, তাতে দপ্তর থাকে না।'),
+            model_name="grievancedesk",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("level", 3), ("office__isnull", True)),
+                    models.Q(("level__in", [1, 2]), ("office__isnull", False)),
+                    _connector="OR",
+                ),
+                name="desk_cabinet_cell_is_national",
+                violation_error_message="১ম ও ২য় স্তরের জন্য দপ্তর দিন; ৩য় স্তর (মন্ত্রিপরিষদ বিভাগের সেল) সারা দেশের, তাতে দপ্তর থাকে না।",
+            ),
         ),
     ]

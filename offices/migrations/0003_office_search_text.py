@@ -13,16 +13,15 @@ def fill_search_text(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offices', '0002_contentversion'),
+        ("offices", "0002_contentversion"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='office',
-            name='search_text',
-            field=models.TextField(blank=True, default='', editable=False),
+            model_name="office",
+            name="search_text",
+            field=models.TextField(blank=True, default="", editable=False),
         ),
         migrations.RunPython(fill_search_text, migrations.RunPython.noop),
     ]

@@ -5,64 +5,165 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('offices', '0001_initial'),
+        ("offices", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Expectation',
+            name="Expectation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('serial', models.PositiveSmallIntegerField(verbose_name='ক্রমিক নং')),
-                ('text', models.TextField(verbose_name='করণীয়')),
-                ('text_bn', models.TextField(null=True, verbose_name='করণীয়')),
-                ('text_en', models.TextField(null=True, verbose_name='করণীয়')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='expectations', to='offices.office', verbose_name='দপ্তর')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("serial", models.PositiveSmallIntegerField(verbose_name="ক্রমিক নং")),
+                ("text", models.TextField(verbose_name="করণীয়")),
+                ("text_bn", models.TextField(null=True, verbose_name="করণীয়")),
+                ("text_en", models.TextField(null=True, verbose_name="করণীয়")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="expectations",
+                        to="offices.office",
+                        verbose_name="দপ্তর",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'নাগরিকের কাছে প্রত্যাশা',
-                'verbose_name_plural': 'নাগরিকের কাছে প্রত্যাশাসমূহ',
-                'ordering': ['office', 'serial'],
-                'constraints': [models.UniqueConstraint(fields=('office', 'serial'), name='one_expectation_per_serial', violation_error_message='এই ক্রমিক নং আগেই আছে।')],
+                "verbose_name": "নাগরিকের কাছে প্রত্যাশা",
+                "verbose_name_plural": "নাগরিকের কাছে প্রত্যাশাসমূহ",
+                "ordering": ["office", "serial"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("office", "serial"),
+                        name="one_expectation_per_serial",
+                        violation_error_message="এই ক্রমিক নং আগেই আছে।",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Service',
+            name="Service",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.PositiveSmallIntegerField(choices=[(1, 'নাগরিক সেবা'), (2, 'প্রাতিষ্ঠানিক সেবা'), (3, 'অভ্যন্তরীণ সেবা')], verbose_name='ধরন')),
-                ('serial', models.PositiveSmallIntegerField(verbose_name='ক্রমিক নং')),
-                ('name', models.TextField(verbose_name='সেবার নাম')),
-                ('name_bn', models.TextField(null=True, verbose_name='সেবার নাম')),
-                ('name_en', models.TextField(null=True, verbose_name='সেবার নাম')),
-                ('delivery_method', models.TextField(blank=True, verbose_name='সেবা প্রদান পদ্ধতি')),
-                ('delivery_method_bn', models.TextField(blank=True, null=True, verbose_name='সেবা প্রদান পদ্ধতি')),
-                ('delivery_method_en', models.TextField(blank=True, null=True, verbose_name='সেবা প্রদান পদ্ধতি')),
-                ('required_papers', models.TextField(blank=True, help_text='যে চার্টারে কাগজপত্র ও প্রাপ্তিস্থান একই কলামে, সেখানে পুরো কলামটি এখানে', verbose_name='প্রয়োজনীয় কাগজপত্র')),
-                ('required_papers_bn', models.TextField(blank=True, help_text='যে চার্টারে কাগজপত্র ও প্রাপ্তিস্থান একই কলামে, সেখানে পুরো কলামটি এখানে', null=True, verbose_name='প্রয়োজনীয় কাগজপত্র')),
-                ('required_papers_en', models.TextField(blank=True, help_text='যে চার্টারে কাগজপত্র ও প্রাপ্তিস্থান একই কলামে, সেখানে পুরো কলামটি এখানে', null=True, verbose_name='প্রয়োজনীয় কাগজপত্র')),
-                ('papers_source', models.TextField(blank=True, help_text='শুধু যে চার্টারে প্রাপ্তিস্থান আলাদা কলাম', verbose_name='কাগজপত্র/আবেদন ফরম প্রাপ্তিস্থান')),
-                ('papers_source_bn', models.TextField(blank=True, help_text='শুধু যে চার্টারে প্রাপ্তিস্থান আলাদা কলাম', null=True, verbose_name='কাগজপত্র/আবেদন ফরম প্রাপ্তিস্থান')),
-                ('papers_source_en', models.TextField(blank=True, help_text='শুধু যে চার্টারে প্রাপ্তিস্থান আলাদা কলাম', null=True, verbose_name='কাগজপত্র/আবেদন ফরম প্রাপ্তিস্থান')),
-                ('fee', models.TextField(blank=True, verbose_name='সেবার মূল্য ও পরিশোধ পদ্ধতি')),
-                ('fee_bn', models.TextField(blank=True, null=True, verbose_name='সেবার মূল্য ও পরিশোধ পদ্ধতি')),
-                ('fee_en', models.TextField(blank=True, null=True, verbose_name='সেবার মূল্য ও পরিশোধ পদ্ধতি')),
-                ('time_limit', models.TextField(blank=True, verbose_name='সেবা প্রদানের সময়সীমা')),
-                ('time_limit_bn', models.TextField(blank=True, null=True, verbose_name='সেবা প্রদানের সময়সীমা')),
-                ('time_limit_en', models.TextField(blank=True, null=True, verbose_name='সেবা প্রদানের সময়সীমা')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='services', to='offices.office', verbose_name='দপ্তর')),
-                ('responsible_officer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='services', to='offices.officer', verbose_name='দায়িত্বপ্রাপ্ত কর্মকর্তা')),
-                ('superior_officer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='supervised_services', to='offices.officer', verbose_name='উর্ধ্বতন কর্মকর্তা')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "category",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "নাগরিক সেবা"), (2, "প্রাতিষ্ঠানিক সেবা"), (3, "অভ্যন্তরীণ সেবা")], verbose_name="ধরন"
+                    ),
+                ),
+                ("serial", models.PositiveSmallIntegerField(verbose_name="ক্রমিক নং")),
+                ("name", models.TextField(verbose_name="সেবার নাম")),
+                ("name_bn", models.TextField(null=True, verbose_name="সেবার নাম")),
+                ("name_en", models.TextField(null=True, verbose_name="সেবার নাম")),
+                ("delivery_method", models.TextField(blank=True, verbose_name="সেবা প্রদান পদ্ধতি")),
+                ("delivery_method_bn", models.TextField(blank=True, null=True, verbose_name="সেবা প্রদান পদ্ধতি")),
+                ("delivery_method_en", models.TextField(blank=True, null=True, verbose_name="সেবা প্রদান পদ্ধতি")),
+                (
+                    "required_papers",
+                    models.TextField(
+                        blank=True,
+                        help_text="যে চার্টারে কাগজপত্র ও প্রাপ্তিস্থান একই কলামে, সেখানে পুরো কলামটি এখানে",
+                        verbose_name="প্রয়োজনীয় কাগজপত্র",
+                    ),
+                ),
+                (
+                    "required_papers_bn",
+                    models.TextField(
+                        blank=True,
+                        help_text="যে চার্টারে কাগজপত্র ও প্রাপ্তিস্থান একই কলামে, সেখানে পুরো কলামটি এখানে",
+                        null=True,
+                        verbose_name="প্রয়োজনীয় কাগজপত্র",
+                    ),
+                ),
+                (
+                    "required_papers_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="যে চার্টারে কাগজপত্র ও প্রাপ্তিস্থান একই কলামে, সেখানে পুরো কলামটি এখানে",
+                        null=True,
+                        verbose_name="প্রয়োজনীয় কাগজপত্র",
+                    ),
+                ),
+                (
+                    "papers_source",
+                    models.TextField(
+                        blank=True, help_text="শুধু যে চার্টারে প্রাপ্তিস্থান আলাদা কলাম", verbose_name="কাগজপত্র/আবেদন ফরম প্রাপ্তিস্থান"
+                    ),
+                ),
+                (
+                    "papers_source_bn",
+                    models.TextField(
+                        blank=True,
+                        help_text="শুধু যে চার্টারে প্রাপ্তিস্থান আলাদা কলাম",
+                        null=True,
+                        verbose_name="কাগজপত্র/আবেদন ফরম প্রাপ্তিস্থান",
+                    ),
+                ),
+                (
+                    "papers_source_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="শুধু যে চার্টারে প্রাপ্তিস্থান আলাদা কলাম",
+                        null=True,
+                        verbose_name="কাগজপত্র/আবেদন ফরম প্রাপ্তিস্থান",
+                    ),
+                ),
+                ("fee", models.TextField(blank=True, verbose_name="সেবার মূল্য ও পরিশোধ পদ্ধতি")),
+                ("fee_bn", models.TextField(blank=True, null=True, verbose_name="সেবার মূল্য ও পরিশোধ পদ্ধতি")),
+                ("fee_en", models.TextField(blank=True, null=True, verbose_name="সেবার মূল্য ও পরিশোধ পদ্ধতি")),
+                ("time_limit", models.TextField(blank=True, verbose_name="সেবা প্রদানের সময়সীমা")),
+                ("time_limit_bn", models.TextField(blank=True, null=True, verbose_name="সেবা প্রদানের সময়সীমা")),
+                ("time_limit_en", models.TextField(blank=True, null=True, verbose_name="সেবা প্রদানের সময়সীমা")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="services",
+                        to="offices.office",
+                        verbose_name="দপ্তর",
+                    ),
+                ),
+                (
+                    "responsible_officer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="services",
+                        to="offices.officer",
+                        verbose_name="দায়িত্বপ্রাপ্ত কর্মকর্তা",
+                    ),
+                ),
+                (
+                    "superior_officer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="supervised_services",
+                        to="offices.officer",
+                        verbose_name="উর্ধ্বতন কর্মকর্তা",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'সেবা',
-                'verbose_name_plural': 'সেবাসমূহ',
-                'ordering': ['office', 'category', 'serial'],
-                'constraints': [models.UniqueConstraint(fields=('office', 'category', 'serial'), name='one_service_per_serial', violation_error_message='এই ধরনের সেবায় এই ক্রমিক নং আগেই আছে।'), models.CheckConstraint(condition=models.Q(('serial__gte', 1)), name='service_serial_positive', violation_error_message='ক্রমিক নং ১ বা তার বেশি হবে।')],
+                "verbose_name": "সেবা",
+                "verbose_name_plural": "সেবাসমূহ",
+                "ordering": ["office", "category", "serial"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("office", "category", "serial"),
+                        name="one_service_per_serial",
+                        violation_error_message="এই ধরনের সেবায় এই ক্রমিক নং আগেই আছে।",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("serial__gte", 1)),
+                        name="service_serial_positive",
+                        violation_error_message="ক্রমিক নং ১ বা তার বেশি হবে।",
+                    ),
+                ],
             },
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('services', '0001_initial'),
+        ("services", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='service',
-            name='search_text',
-            field=models.TextField(blank=True, default='', editable=False),
+            model_name="service",
+            name="search_text",
+            field=models.TextField(blank=True, default="", editable=False),
         ),
     ]

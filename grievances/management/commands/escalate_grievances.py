@@ -24,9 +24,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--as-of", type=iso_date, default=None, metavar="YYYY-MM-DD",
+            "--as-of",
+            type=iso_date,
+            default=None,
+            metavar="YYYY-MM-DD",
             help="the day to judge deadlines on (default: today in Asia/Dhaka); "
-                 "a grievance is overdue when this day is after its deadline",
+            "a grievance is overdue when this day is after its deadline",
         )
 
     def handle(self, as_of=None, **options):

@@ -34,8 +34,10 @@ class Command(BaseCommand):
         self.stdout.write(f"{source_office} → {target_office}")
         for category, number in counts.items():
             self.stdout.write(f"  {category.label}: {bengali_digits(number)}")
-        self.stdout.write(f"  প্রত্যাশা: {bengali_digits(len(report.document.expectations))}, "
-                          f"অভিযোগ প্রতিকারের স্তর: {bengali_digits(len(report.document.tiers))}")
+        self.stdout.write(
+            f"  প্রত্যাশা: {bengali_digits(len(report.document.expectations))}, "
+            f"অভিযোগ প্রতিকারের স্তর: {bengali_digits(len(report.document.tiers))}"
+        )
         self.stdout.write("এখনো পূরণ করতে হবে:")
         for item in report.to_fill_in:
             self.stdout.write(f"  - {item}")

@@ -27,8 +27,10 @@ class Command(BaseCommand):
             with open(output / name, "w", encoding="utf-8") as handle:
                 json.dump(objects, handle, ensure_ascii=False, indent=1)
                 handle.write("\n")
-        counts = {model: sum(1 for o in geography if o["model"] == model)
-                  for model in ("offices.division", "offices.district", "offices.upazila")}
+        counts = {
+            model: sum(1 for o in geography if o["model"] == model)
+            for model in ("offices.division", "offices.district", "offices.upazila")
+        }
         self.stdout.write(
             f"{counts['offices.division']} divisions, {counts['offices.district']} districts, "
             f"{counts['offices.upazila']} upazilas; {len(offices)} offices written to {output}/"

@@ -71,16 +71,23 @@ class Command(BaseCommand):
     def read(self, path):
         try:
             if path.stat().st_size > MAX_BYTES:
-                raise CommandError(f"{path.name} is {path.stat().st_size} bytes; a charter export is under "
-                                   f"{MAX_BYTES // (1024 * 1024)} MB. Is it the right file?")
+                raise CommandError(
+                    f"{path.name} is {path.stat().st_size} bytes; a charter export is under "
+                    f"{MAX_BYTES // (1024 * 1024)} MB. Is it the right file?"
+                )
             return path.read_bytes()
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}") from None
 
     def check_site(self, office, result, warnings):
         if result.site and office.site and site_key(result.site) != site_key(office.site):
-            warnings.append((None, f"the document names the site {result.site}, but {office.key}'s site is "
-                                   f"{office.site}: is this the right office?"))
+            warnings.append(
+                (
+                    None,
+                    f"the document names the site {result.site}, but {office.key}'s site is "
+                    f"{office.site}: is this the right office?",
+                )
+            )
 
     def check_subordinates(self, office, result, warnings):
         children = {child.key for child in office.children.all()}
@@ -89,8 +96,13 @@ class Command(BaseCommand):
             if not Office.objects.filter(key=key).exists():
                 warnings.append((line, f"the subordinate office {url} matches no office of the portal"))
             elif key not in children:
-                warnings.append((line, f"the subordinate office {url} ({key}) is not under {office.key} in the "
-                                       "office tree; the page shows the tree"))
+                warnings.append(
+                    (
+                        line,
+                        f"the subordinate office {url} ({key}) is not under {office.key} in the "
+                        "office tree; the page shows the tree",
+                    )
+                )
 
     def print_plan(self, document):
         self.stdout.write("dry run: nothing is written")

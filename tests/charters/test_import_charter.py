@@ -1,0 +1,322 @@
+"""import_charter: a charter's text export becomes the office's charter, all or nothing."""
+
+import json
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from grievances.models import GrievanceTier
+from offices.charters import read_charter
+from offices.models import Charter, Office, Officer
+from services.models import Expectation, Service
+from tests.support import FIXTURES, SEEDS
+
+pytestmark = pytest.mark.django_db
+
+SEED_FILES = {
+    "joypurhat": "joypurhat.txt",
+    "kachua.chandpur": "kachua.chandpur.txt",
+    "magurasadar.magura": "magura-upazila.txt",
+    "natoresadar.natore": "natoresadar.natore.txt",
+    "rangpursadar.rangpur": "rangpursadar.rangpur.txt",
+}
+
+
+def seed_text(key):
+    return (SEEDS / SEED_FILES[key]).read_text("utf-8")
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    call_command("import_charter", *map(str, args), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def content(key):
+    """What a citizen reads on the page, independent of primary keys."""
+    office = Office.objects.get(key=key)
+    document = read_charter(office)
+
+    def officer(entry):
+        return None if entry is None else tuple(getattr(entry, f) for f in (*entry.FIELDS, "office_key"))
+
+    return {
+        "charter": (
+            document.vision,
+            document.mission,
+            str(document.service_columns),
+            document.issued_on,
+            document.signatory_name,
+            document.signatory_designation,
+        ),
+        "services": [
+            (s.category, s.serial, *(getattr(s, f) for f in s.TEXT_FIELDS), officer(s.responsible), officer(s.superior))
+            for s in document.services
+        ],
+        "officers": sorted(officer(o) for o in document.officers()),
+        "expectations": [(e.serial, e.text) for e in document.expectations],
+        "tiers": [
+            (t.level, t.when_to_contact, t.contact_title, officer(t.contact_officer), t.contact_text, t.resolution_days)
+            for t in document.tiers
+        ],
+    }
+
+
+def database_state():
+    return {
+        model._meta.label: list(model.objects.order_by("pk").values())
+        for model in (Charter, Officer, Service, Expectation, GrievanceTier)
+    }
+
+
+@pytest.mark.parametrize("key", SEED_FILES)
+def test_each_seed_imports_to_exactly_its_shipped_fixture(key, tmp_path):
+    out = tmp_path / "charter.json"
+    run(SEEDS / SEED_FILES[key], "--office", key, "--fixture", out)
+    assert json.loads(out.read_text("utf-8")) == json.loads((FIXTURES / "charters" / f"{key}.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("key", SEED_FILES)
+def test_each_seed_imported_into_the_database_reads_like_the_fixture(key):
+    shipped = content(key)
+    run(SEEDS / SEED_FILES[key], "--office", key, "--replace")
+    assert content(key) == shipped
+
+
+def test_importing_twice_with_replace_gives_the_same_database():
+    path = SEEDS / SEED_FILES["joypurhat"]
+    run(path, "--office", "joypurhat", "--replace")
+    first = content("joypurhat"), Service.objects.count(), Officer.objects.count()
+    run(path, "--office", "joypurhat", "--replace")
+    assert (content("joypurhat"), Service.objects.count(), Officer.objects.count()) == first
+
+
+def test_an_office_with_a_charter_is_refused_without_replace():
+    before = database_state()
+    with pytest.raises(CommandError, match="already has a charter; use --replace"):
+        run(SEEDS / SEED_FILES["joypurhat"], "--office", "joypurhat")
+    assert database_state() == before
+
+
+def test_dry_run_prints_the_plan_and_writes_nothing():
+    Charter.objects.filter(office__key="kalai.joypurhat").delete()
+    before = database_state()
+    out, _ = run(SEEDS / SEED_FILES["joypurhat"], "--office", "kalai.joypurhat", "--dry-run")
+    assert database_state() == before
+    assert "নাগরিক সেবা (7)" in out and "আইসিটি অধিদপ্তর সংক্রান্ত তথ্য প্রদান" in out
+    assert "অভ্যন্তরীণ সেবা (5)" in out
+
+
+def test_the_summary_counts_everything_and_reports_warnings_with_lines():
+    out, err = run(SEEDS / SEED_FILES["rangpursadar.rangpur"], "--office", "rangpursadar.rangpur", "--replace")
+    assert "নাগরিক সেবা 6, প্রাতিষ্ঠানিক সেবা 11, অভ্যন্তরীণ সেবা 5" in out
+    assert "officers: 1" in out and "expectations: 5" in out and "GRS tiers: 2" in out
+    assert "warnings: 3" in out
+    # The e-mail variants of the one officer are not dropped silently.
+    assert re.search(r"line \d+: the same officer is written with the e-mail rangpursadardoiect@gmail.com", err)
+    assert "line 35: a service row with no serial" in err
+
+
+def test_a_new_upazila_is_imported_into_a_fresh_office():
+    run(SEEDS / SEED_FILES["natoresadar.natore"], "--office", "singra.natore")
+    office = Office.objects.get(key="singra.natore")
+    assert office.services.count() == 22
+    assert office.officers.get().name == "জনাব মোঃ নাজমুল হক"
+
+
+def test_subordinate_offices_are_matched_by_site(tmp_path):
+    text = seed_text("joypurhat").replace("doict.kalai.joypurhat.gov.bd", "doict.nowhere.joypurhat.gov.bd")
+    path = tmp_path / "joypurhat.txt"
+    path.write_text(text, "utf-8")
+    _, err = run(path, "--office", "joypurhat", "--replace")
+    assert "line 61: the subordinate office http://doict.nowhere.joypurhat.gov.bd matches no office" in err
+    assert "akkelpur" not in err  # the others are found, under joypurhat in the tree
+
+
+def test_a_document_for_another_office_is_flagged(tmp_path):
+    _, err = run(SEEDS / SEED_FILES["kachua.chandpur"], "--office", "haimchar.chandpur")
+    assert "names the site doict.kachua.chandpur.gov.bd" in err
+
+
+# --- layouts the seeds do not have, which must read the same ---------------------------
+
+
+def variant(tmp_path, key, text, name="variant.txt", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def assert_imports_like_the_original(tmp_path, key, text):
+    original = content(key)
+    run(variant(tmp_path, key, text), "--office", key, "--replace")
+    assert content(key) == original
+
+
+def test_crlf_line_endings(tmp_path):
+    assert_imports_like_the_original(tmp_path, "joypurhat", seed_text("joypurhat").replace("\n", "\r\n"))
+
+
+def test_blank_lines_between_rows(tmp_path):
+    text = re.sub(r"^(.*\t.*)$", r"\1\n", seed_text("natoresadar.natore"), flags=re.MULTILINE)
+    assert_imports_like_the_original(tmp_path, "natoresadar.natore", text)
+
+
+def test_a_byte_order_mark_and_trailing_spaces(tmp_path):
+    text = "\ufeff" + re.sub(r"\n", "  \n", seed_text("kachua.chandpur"))
+    assert_imports_like_the_original(tmp_path, "kachua.chandpur", text)
+
+
+def reorder_columns(text, order):
+    """Rewrite every 7-column tab row with its columns in ``order``."""
+
+    def rewrite(match):
+        cells = match.group(0).split("\t")
+        return "\t".join(cells[i] for i in order) if len(cells) == len(order) else match.group(0)
+
+    return re.sub(r"^[^\n]*\t[^\n]*$", rewrite, text, flags=re.MULTILINE)
+
+
+def test_columns_in_another_order(tmp_path):
+    # Time limit second, officer third, serial last: only the header words say which is which.
+    text = reorder_columns(seed_text("joypurhat"), [1, 5, 6, 2, 4, 3, 0])
+    assert "সেবার নাম\tসেবা প্রদানের সময়সীমা\tদায়িত্বপ্রাপ্ত" in text
+    assert_imports_like_the_original(tmp_path, "joypurhat", text)
+
+
+def cell_per_line(text):
+    """Export every tab-separated table one cell per line, the way the Magura document is."""
+
+    def rewrite(match):
+        return "".join(f"\t{cell}\n" for cell in match.group(0).split("\t")) + "\n"
+
+    return re.sub(r"^[^\n]*\t[^\n]*\n", rewrite, text, flags=re.MULTILINE)
+
+
+def test_a_seven_column_charter_exported_one_cell_per_line(tmp_path):
+    text = cell_per_line(seed_text("joypurhat"))
+    assert "\n\tআইসিটি অধিদপ্তর সংক্রান্ত তথ্য প্রদান\n" in text
+    assert_imports_like_the_original(tmp_path, "joypurhat", text)
+
+
+def test_a_row_broken_across_pages_inside_the_citizen_table(tmp_path):
+    text = seed_text("joypurhat")
+    row = next(line for line in text.split("\n") if line.startswith("৩\t"))
+    cells = row.split("\t")
+    name_words, officer_words = cells[1].split(" "), cells[6].split(" ")
+    first = "\t".join([cells[0], " ".join(name_words[:4]), *cells[2:6], " ".join(officer_words[:3])])
+    second = "\t".join(["", " ".join(name_words[4:]), "", "", "", "", " ".join(officer_words[3:])])
+    header = "\n".join(text.split("\n")[18:20])  # the table's header and its column numbers
+    broken = text.replace(row, f"{first}\n\n{header}\n{second}")
+    assert broken != text
+    assert_imports_like_the_original(tmp_path, "joypurhat", broken)
+
+
+def test_markdown_headings_or_none(tmp_path):
+    text = re.sub(r"^#+ *", "", seed_text("natoresadar.natore"), flags=re.MULTILINE)
+    assert_imports_like_the_original(tmp_path, "natoresadar.natore", text)
+    text = re.sub(r"^(২\.[১২৩]\).*)$", r"### \1", seed_text("rangpursadar.rangpur"), flags=re.MULTILINE)
+    assert_imports_like_the_original(tmp_path, "rangpursadar.rangpur", text)
+
+
+def test_bengali_serials_as_ascii_and_back(tmp_path):
+    to_ascii = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+    text = "\n".join(
+        ("\t".join([line.split("\t")[0].translate(to_ascii), *line.split("\t")[1:]]) if "\t" in line else line)
+        for line in seed_text("joypurhat").split("\n")
+    )
+    assert "\n1\tআইসিটি" in text
+    assert_imports_like_the_original(tmp_path, "joypurhat", text)
+
+
+# --- input that cannot be read: a clear message with the line, and nothing written ---------
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: b"", "the file is empty"),
+        (lambda: b"   \n\n", "the file is empty"),
+        (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
+        (
+            lambda: "সিটিজেন চার্টার\n".encode() + "Charter (ANSI) \xe9\n".encode("cp1252"),
+            "line 2: the file is not UTF-8 text",
+        ),
+        (
+            lambda: (
+                seed_text("joypurhat")
+                .replace("\n".join(seed_text("joypurhat").split("\n")[18:20]) + "\n", "", 1)
+                .encode()
+            ),
+            "line 19: a service row comes before the table's header row",
+        ),
+        (
+            lambda: seed_text("joypurhat").replace("১\tআইসিটি অধিদপ্তর সংক্রান্ত তথ্য প্রদান\t", "১\t\t", 1).encode(),
+            "line 21: service 1 has no name",
+        ),
+        (lambda: "\n".join(seed_text("joypurhat").split("\n")[:18]).encode(), "no service table was found"),
+        (lambda: b"Lorem ipsum dolor sit amet\nconsectetur\tadipiscing\telit\n", "no service table was found|under no"),
+        (lambda: seed_text("joypurhat").replace("৩০ কার্যদিবস", "ত্রিশ কার্যদিবস").encode(), "line 76: a GRS row needs"),
+    ],
+)
+def test_garbled_input_fails_clearly_and_changes_nothing(tmp_path, make, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(make())
+    before = database_state()
+    with pytest.raises(CommandError, match=message):
+        run(path, "--office", "joypurhat", "--replace")
+    assert database_state() == before
+
+
+def test_an_error_while_writing_rolls_everything_back(tmp_path):
+    # Parsed fine, but a GRS tier of 0 days breaks a constraint after the services were written.
+    text = seed_text("joypurhat").replace("২০ কার্যদিবস", "০ কার্যদিবস")
+    before = database_state()
+    with pytest.raises(CommandError, match="nothing was written: GRS tier 2"):
+        run(variant(tmp_path, "joypurhat", text), "--office", "joypurhat", "--replace")
+    assert database_state() == before
+
+
+def test_unknown_office_key():
+    with pytest.raises(CommandError, match="No office with the key 'nowhere'"):
+        run(SEEDS / SEED_FILES["joypurhat"], "--office", "nowhere")
+
+
+def test_missing_and_huge_files(tmp_path):
+    with pytest.raises(CommandError, match="Cannot read"):
+        run(tmp_path / "missing.txt", "--office", "joypurhat")
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:
+        handle.truncate(6 * 1024 * 1024)
+    with pytest.raises(CommandError, match="a charter export is under 5 MB"):
+        run(huge, "--office", "joypurhat")
+
+
+def as_pipe_tables(text):
+    """The charter as a markdown export: every tab-separated row a pipe-table row."""
+    lines = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            lines.append("| " + " | ".join(line.split("\t")) + " |")
+            if line.startswith("ক্রমিক"):
+                lines.append("|" + "---|" * len(line.split("\t")))
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def test_markdown_pipe_tables(tmp_path):
+    text = as_pipe_tables(seed_text("joypurhat"))
+    assert "| ১ | আইসিটি অধিদপ্তর সংক্রান্ত তথ্য প্রদান |" in text
+    assert_imports_like_the_original(tmp_path, "joypurhat", text)
+
+
+def test_vision_and_mission_on_the_heading_line_and_plural_headings(tmp_path):
+    text = seed_text("joypurhat")
+    text = text.replace("ভিশন:\n\n", "ভিশন: ").replace("মিশন:\n\n", "মিশনঃ ")
+    text = text.replace("২.১) নাগরিক সেবা", "২.১। নাগরিক সেবাসমূহ:")
+    assert "ভিশন: জ্ঞানভিত্তিক" in text
+    assert_imports_like_the_original(tmp_path, "joypurhat", text)

@@ -1,0 +1,185 @@
+"""The public pages: directory, charter page, 404."""
+
+import re
+from html import unescape
+
+import pytest
+from django.contrib.staticfiles import finders
+
+from grievances.models import GrievanceTier
+from offices.models import Charter, Office, Officer
+from services.models import Service
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(html):
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_directory_lists_every_division_district_and_upazila_office(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('class="division"') == 8
+    assert html.count('class="district"') == 64
+    for office in Office.objects.all():
+        assert f'href="{office.get_absolute_url()}"' in html, office.key
+    assert 'lang="bn"' in html
+    assert "রাজশাহী বিভাগ" in html
+
+
+def test_directory_works_without_javascript(client):
+    html = client.get("/").content.decode()
+    assert "<script" not in html
+    assert "<details" in html  # disclosure widgets open without script
+
+
+def test_unknown_office_is_a_bengali_404(client):
+    response = client.get("/office/no-such-office/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "দপ্তরটি পাওয়া যায়নি" in html and "“no-such-office”" in html
+    assert 'href="/"' in html and 'lang="bn"' in html
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_unknown_office_404_is_bengali_even_on_a_debug_server(client, settings, debug):
+    settings.DEBUG = debug
+    response = client.get("/office/nowhere.nowhere/")
+    assert response.status_code == 404 and "দপ্তরটি পাওয়া যায়নি" in response.content.decode()
+
+
+def test_any_other_missing_page_is_the_bengali_404(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404 and "পাতাটি পাওয়া যায়নি" in response.content.decode()
+
+
+def test_every_office_page_renders(client):
+    for key in Office.objects.values_list("key", flat=True):
+        assert client.get(f"/office/{key}/").status_code == 200, key
+
+
+def test_office_key_with_strange_characters_is_404_not_error(client):
+    for path in ["/office/JOYPURHAT/", "/office/a..b/", "/office/%00/", "/office/জয়পুরহাট/"]:
+        assert client.get(path).status_code == 404, path
+
+
+def test_charter_page_header_and_breadcrumbs(client):
+    html = client.get("/office/kachua.chandpur/").content.decode()
+    text = text_of(html)
+    assert "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার" in text
+    assert "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর" in text
+    assert "উপজেলা কার্যালয়, কচুয়া, চাঁদপুর" in text
+    assert 'href="http://doict.kachua.chandpur.gov.bd"' in html
+    breadcrumbs = text_of(html.split('class="breadcrumbs"')[1].split("</nav>")[0])
+    assert "প্রচ্ছদ" in breadcrumbs and "চট্টগ্রাম বিভাগ" in breadcrumbs and "জেলা কার্যালয়, চাঁদপুর" in breadcrumbs
+
+
+def test_district_page_links_its_upazila_offices_from_the_tree(client):
+    html = client.get("/office/joypurhat/").content.decode()
+    section = html.split('id="subordinates"')[1].split("</section>")[0]
+    for key in [
+        "akkelpur.joypurhat",
+        "kalai.joypurhat",
+        "khetlal.joypurhat",
+        "panchbibi.joypurhat",
+        "joypurhatsadar.joypurhat",
+    ]:
+        assert f'href="/office/{key}/"' in section
+
+
+def test_upazila_page_says_it_has_no_subordinate_office(client):
+    html = client.get("/office/rangpursadar.rangpur/").content.decode()
+    assert "আওতাধীন কোন দপ্তর নেই" in html.split('id="subordinates"')[1].split("</section>")[0]
+
+
+def test_office_without_a_charter_says_so(client):
+    office = Office.objects.get(key="haimchar.chandpur")
+    assert not Charter.objects.filter(office=office).exists()
+    html = client.get(office.get_absolute_url()).content.decode()
+    assert "সিটিজেন চার্টার এখনো পোর্টালে প্রকাশিত হয়নি" in html
+    assert 'id="services-' not in html and 'id="grs"' not in html
+
+
+@pytest.fixture
+def tiny_charter():
+    office = Office.objects.get(key="haimchar.chandpur")
+    Charter.objects.create(office=office, vision_bn="<script>alert(1)</script> ভিশন", mission_bn="মিশন")
+    officer = Officer.objects.create(
+        office=office,
+        name_bn="<b>জনাব পরীক্ষা</b>",
+        designation_bn="প্রোগ্রামার",
+        phone="01811 832637",
+        email="test2024@example.gov.bd",
+    )
+    Service.objects.create(
+        office=office,
+        category=1,
+        serial=12,
+        name_bn="<i>সেবা</i>",
+        time_limit_bn="3 কার্যদিবস",
+        responsible_officer=officer,
+    )
+    GrievanceTier.objects.create(
+        office=office,
+        level=1,
+        when_to_contact_bn="ব্যর্থ হলে",
+        contact_title_bn="অনিক",
+        contact_officer=officer,
+        resolution_days=30,
+    )
+    return office
+
+
+def test_text_from_the_database_is_escaped(client, tiny_charter):
+    html = client.get(tiny_charter.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert "<b>জনাব" not in html and "&lt;b&gt;জনাব পরীক্ষা&lt;/b&gt;" in html
+    assert "<i>সেবা" not in html
+
+
+def test_bengali_digits_on_the_page_but_not_in_emails_or_urls(client, tiny_charter):
+    html = client.get(tiny_charter.get_absolute_url()).content.decode()
+    services = html.split('id="services-1"')[1].split("</section>")[0]
+    assert ">১২<" in services  # serial
+    assert "৩ কার্যদিবস" in services  # days in the time limit
+    assert "০১৮১১ ৮৩২৬৩৭" in services  # phone shown in Bengali digits
+    assert 'href="tel:01811832637"' in services  # but dialled in ASCII
+    assert "mailto:test2024@example.gov.bd" in services and ">test2024@example.gov.bd<" in services
+    grs = html.split('id="grs"')[1].split("</section>")[0]
+    assert "৩০ কার্যদিবস" in grs and "৬০ কার্যদিবস" in grs  # own tier and the national cell
+    assert "www.grs.gov.bd" in grs
+
+
+def test_national_grs_cell_is_shared_not_copied(client, tiny_charter):
+    assert GrievanceTier.objects.filter(level=3).count() == 1
+    html = client.get("/office/joypurhat/").content.decode()
+    assert "মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল" in html
+
+
+def test_charter_date_and_last_change_are_in_bengali_digits(client):
+    html = client.get("/office/joypurhat/").content.decode()
+    assert "০৫/১২/২০২৩" in html
+    assert "সর্বশেষ হালনাগাদ" in html
+    updated = html.split('class="updated"')[1].split("</p>")[0]
+    assert not re.search(r">[^<]*[0-9][^<]*<", updated)  # no ASCII digit in the visible text
+
+
+def test_editing_a_service_moves_last_changed(tiny_charter):
+    charter = tiny_charter.charter
+    before = charter.updated_at
+    service = tiny_charter.services.get()
+    service.fee_bn = "বিনামূল্যে"
+    service.save()
+    charter.refresh_from_db()
+    assert charter.updated_at > before
+
+
+def test_pages_use_the_portal_web_font(client):
+    html = client.get("/office/joypurhat/").content.decode()
+    assert "noto-sans-bengali-bengali-400-normal.woff2" in html
+    stylesheet = open(finders.find("css/portal.css"), encoding="utf-8").read()
+    assert 'local("Noto Sans Bengali")' in stylesheet
+    assert "font-display: swap" in stylesheet and "unicode-range: U+0951-0952, U+0964-0965, U+0980-09FE" in stylesheet
+    assert finders.find("fonts/noto-sans-bengali/OFL.txt")

@@ -1,0 +1,88 @@
+"""What the tests share: the project's paths, the demo data, and the production stack on loopback."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FIXTURES = ROOT / "fixtures"
+SEEDS = FIXTURES / "seeds"
+SEED_OFFICES = ["kachua.chandpur", "joypurhat", "magurasadar.magura", "natoresadar.natore", "rangpursadar.rangpur"]
+
+
+def demo_fixture_paths():
+    return [FIXTURES / "geography.json", FIXTURES / "offices.json", *sorted((FIXTURES / "charters").glob("*.json"))]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def production_portal(**environment):
+    """The documented production stack on 127.0.0.1: the demo data migrated and loaded, static
+    files collected, gunicorn (2 workers × 8 threads; threads, because a browser's idle
+    speculative connections would each hold a sync worker) with the production settings.
+    ``environment`` names the database (SQLITE_PATH or DATABASE_URL) and anything else. Yields
+    the port; stops gunicorn however the block ends."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PG"))}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "charter_portal.settings.production",
+            "DJANGO_SECRET_KEY": "a-long-random-production-test-secret-key-0123456789-abcdefghij",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            **environment,
+        }
+    )
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (
+        ["migrate", "-v0"],
+        ["loaddata", "-v0", *map(str, demo_fixture_paths())],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
+        subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=300)
+    port = free_port()
+    gunicorn_bin = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+    server = subprocess.Popen(
+        [
+            gunicorn_bin,
+            "charter_portal.wsgi",
+            "--workers",
+            "2",
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "8",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "30",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "gunicorn did not start"
+                time.sleep(0.1)
+        yield port
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()

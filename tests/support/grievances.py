@@ -1,0 +1,80 @@
+"""Helpers the grievance tests share (no tests here; the name keeps it beside them)."""
+
+import datetime
+from io import StringIO
+
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.utils import translation
+from django.utils.formats import date_format
+
+from charter_portal.bangla import bengali_digits
+from grievances.models import Grievance, GrievanceDesk
+from offices.models import Office
+
+PASSWORD = "pw-for-tests-only"
+
+
+def office(key):
+    return Office.objects.get(key=key)
+
+
+def citizen_form(**overrides):
+    """What a citizen types into the filing form."""
+    return {
+        "name": "রহিমা খাতুন",
+        "mobile": "01711-000000",
+        "email": "",
+        "service": "",
+        "description": "তিনবার দপ্তরে গিয়েও প্রশিক্ষণের তথ্য পাইনি।",
+        "desired_outcome": "প্রশিক্ষণের তারিখ জানতে চাই।",
+        "website": "",
+        **overrides,
+    }
+
+
+def file_over_http(client, key="joypurhat", **overrides):
+    """File a grievance through the public form; returns the new Grievance."""
+    before = set(Grievance.objects.values_list("pk", flat=True))
+    response = client.post(f"/office/{key}/grievance/", citizen_form(**overrides))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    (pk,) = set(Grievance.objects.values_list("pk", flat=True)) - before
+    return Grievance.objects.get(pk=pk)
+
+
+def file_on(day, key="joypurhat", **fields):
+    """A grievance that reached tier 1 on ``day`` (filed directly, for date arithmetic)."""
+    defaults = {
+        "name": "রহিমা খাতুন",
+        "mobile": "01711000000",
+        "description": "সেবা পাইনি।",
+        "desired_outcome": "সেবা চাই।",
+        "tier_since": day,
+        "filed_at": datetime.datetime.combine(day, datetime.time(10), tzinfo=datetime.UTC),
+    }
+    return Grievance.file(office=office(key), **{**defaults, **fields})
+
+
+def make_officer(username, key, level, *, active=True, email=None):
+    """A staff account at the grievance desk of office ``key`` (None: the national cell) and tier ``level``."""
+    user = User.objects.create_user(
+        username,
+        email=email if email is not None else f"{username}@example.gov.bd",
+        password=PASSWORD,
+        is_staff=True,
+        is_active=active,
+    )
+    GrievanceDesk.objects.create(user=user, office=office(key) if key else None, level=level)
+    return user
+
+
+def escalate(as_of):
+    out = StringIO()
+    call_command("escalate_grievances", "--as-of", as_of.isoformat(), stdout=out)
+    return out.getvalue()
+
+
+def bengali_date(day):
+    """A date as the pages show it: ৬ জানুয়ারি ২০২৭."""
+    with translation.override("bn"):
+        return bengali_digits(date_format(day, "j F Y"))
