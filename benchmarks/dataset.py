@@ -2,7 +2,7 @@
 
 The demo fixtures (the national tree and the five seed charters) are loaded, then every other
 district office gets Joypurhat's charter and every other upazila office one of the four seed
-upazila charters in turn, cloned with ``offices.charters.clone_document`` (the office's name,
+upazila charters in turn, cloned with ``charters.cloning.clone_document`` (the office's name,
 site and area rewritten, officers turned into posts to fill in). The headquarters keeps no
 charter: a charter is cloned to an office of the same level, and HQ has none to copy.
 
@@ -20,10 +20,13 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from charters.cloning import clone_document
+from charters.document import ServiceEntry
+from charters.models import Charter
+from charters.writing import _officer_values
 from grievances.models import GrievanceTier
-from offices.charters import ServiceEntry, _officer_values, clone_document
-from offices.models import Charter, Office, Officer
-from offices.pagecache import new_version
+from offices.models import Office, Officer
+from pagecache.versions import new_version
 from services.models import Expectation, Service
 
 ROOT = Path(__file__).resolve().parent.parent

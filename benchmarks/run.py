@@ -108,7 +108,8 @@ def prepare():
 
 
 def summary_of_dataset():
-    from offices.models import Charter, Office
+    from charters.models import Charter
+    from offices.models import Office
     from services.models import Service
 
     return {

@@ -46,7 +46,7 @@ def bengali_digits(value):
     return "".join(parts)
 
 
-_TO_ASCII = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+TO_ASCII_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
 
 @register.filter(is_safe=True)
@@ -56,14 +56,14 @@ def bn_digits(value):
     # is_safe: the filter adds no markup, so safe input stays safe and
     # unsafe input is still escaped by autoescaping.
     if (get_language() or settings.LANGUAGE_CODE) != "bn":
-        return "" if value is None else str(value).translate(_TO_ASCII)
+        return "" if value is None else str(value).translate(TO_ASCII_DIGITS)
     return bengali_digits(value)
 
 
 @register.filter
 def tel_href(value):
     """A phone number as a tel: link wants it: ASCII digits and a leading +, nothing else."""
-    text = str(value or "").translate(_TO_ASCII)
+    text = str(value or "").translate(TO_ASCII_DIGITS)
     digits = "".join(ch for ch in text if ch.isdigit())
     return f"+{digits}" if text.lstrip().startswith("+") else digits
 
@@ -99,6 +99,6 @@ def search_key(text):
     joiners, ASCII digits, lower case, punctuation as spaces, single spaces. Queries and the
     index go through this same function, so every spelling of a word meets every other."""
     text = unicodedata.normalize("NFC", str(text or "")).translate(_SEARCH_DROP)
-    text = text.translate(_TO_ASCII).casefold()
+    text = text.translate(TO_ASCII_DIGITS).casefold()
     text = re.sub(r"[^\w\u0980-\u09ff]+", " ", text)
     return " ".join(text.split())

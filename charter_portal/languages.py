@@ -47,7 +47,7 @@ def other_language(context):
     """The language switch's target: this page's path in the other language.
 
     Without the query string: the directory and charter pages are cached and served to everyone
-    (offices.pagecache), so nothing a visitor appends may end up in their links. A page whose
+    (pagecache), so nothing a visitor appends may end up in their links. A page whose
     query makes it what it is (a search) appends its own through base.html's
     ``language_switch_query`` block. A path no URL pattern matches (a 404) cannot be translated,
     so it leads to the other language's directory.
@@ -58,5 +58,5 @@ def other_language(context):
     url = translate_url(path, code)
     if url == path:
         with override(code):
-            url = reverse("offices:directory")
+            url = reverse("charters:directory")
     return {"code": code, "name": name, "url": url}

@@ -2,8 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from offices.urls import opendata_urlpatterns as office_data
-from services.urls import opendata_urlpatterns as service_data
+from charters.urls import opendata_urlpatterns as open_data
 
 admin.site.site_header = "সিটিজেন চার্টার পোর্টাল — প্রশাসন"
 admin.site.site_title = "সিটিজেন চার্টার পোর্টাল"
@@ -14,11 +13,11 @@ admin.site.index_title = "দপ্তর ও চার্টার ব্যব
 # without a language prefix in Bengali.
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include((office_data + service_data, "opendata"))),
+    path("", include((open_data, "opendata"))),
 ]
 # The citizen's pages: Bengali at /… (the portal's URLs as they always were), English at /en/….
 urlpatterns += i18n_patterns(
-    path("", include("offices.urls")),
+    path("", include("charters.urls")),
     path("", include("services.urls")),
     path("", include("grievances.urls")),
     prefix_default_language=False,

@@ -11,7 +11,7 @@ GRIEVANCE_OFFICER_PERMISSIONS = {
 
 
 def ensure_grievance_officer_group(**kwargs):
-    from offices.signals import ensure_group
+    from offices.groups import ensure_group
 
     ensure_group(GRIEVANCE_OFFICER_GROUP, GRIEVANCE_OFFICER_PERMISSIONS)
 
@@ -19,7 +19,9 @@ def ensure_grievance_officer_group(**kwargs):
 class GrievancesConfig(AppConfig):
     name = "grievances"
     verbose_name = "অভিযোগ প্রতিকার ব্যবস্থা (GRS)"
+    # What the public pages show of this app (pagecache renews its version when they change).
+    public_models = ["GrievanceTier"]
 
     def ready(self):
-        # After every migrate (idempotent), like the office-staff group in offices/signals.py.
+        # After every migrate (idempotent), like the office-staff group in charters/apps.py.
         post_migrate.connect(ensure_grievance_officer_group, dispatch_uid="grievance-officer-group")

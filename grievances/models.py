@@ -110,8 +110,7 @@ class GrievanceTier(models.Model):
         if not (self.contact_officer_id or self.contact_text.strip()):
             raise ValidationError("যোগাযোগের কর্মকর্তা নির্বাচন করুন অথবা ঠিকানা লিখুন।")
         if self.contact_officer_id and self.office_id:
-            allowed = {self.office_id, *(o.pk for o in self.office.ancestors())}
-            if self.contact_officer.office_id not in allowed:
+            if not self.office.may_name(self.contact_officer, from_above=True):
                 raise ValidationError({"contact_officer": "কর্মকর্তা এই দপ্তরের বা এর ঊর্ধ্বতন কোনো দপ্তরের হতে হবে।"})
 
 

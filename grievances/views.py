@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from charter_portal.http import not_found
 from offices.models import Office
 
 from . import dashboard as dashboard_data
@@ -46,7 +47,7 @@ def _chain(office):
 def file_grievance(request, key):
     office = Office.objects.filter(key=key).first()
     if office is None:
-        return render(request, "offices/office_not_found.html", {"key": key}, status=404)
+        return not_found(request, "offices/not_found.html", key=key)
     status = 200
     if request.method == "POST":
         form = GrievanceForm(request.POST, office=office)

@@ -35,11 +35,6 @@ def _national_holidays(year):
     return frozenset(holidays.country_holidays(COUNTRY, years=year))
 
 
-def national_holiday_name(day):
-    """The package's name for a public holiday on ``day``, or None."""
-    return holidays.country_holidays(COUNTRY, years=day.year).get(day)
-
-
 class WorkingCalendar:
     """Working days, with HQ's holidays read once when the calendar is made."""
 

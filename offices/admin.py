@@ -1,14 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
-from django.db import models
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin
 
-from grievances.models import GrievanceTier
-from services.models import Expectation, Service
-
-from .models import Charter, District, Division, Office, Officer, OfficeStaff, Upazila
-from .scoping import HQOnlyMixin, OfficeScopedAdmin, OfficeScopedInline, OfficeScopedMixin
+from .models import District, Division, Officer, OfficeStaff, Upazila
+from .scoping import HQOnlyMixin, OfficeScopedAdmin
 
 
 @admin.register(Division)
@@ -30,67 +26,6 @@ class UpazilaAdmin(HQOnlyMixin, TabbedTranslationAdmin):
     list_filter = ["district__division"]
     search_fields = ["name_bn", "name_en", "key"]
     list_select_related = ["district"]
-
-
-class CharterInline(OfficeScopedInline, TranslationStackedInline):
-    model = Charter
-    can_delete = False
-    fields = ["vision", "mission", "service_columns", "issued_on", "signatory_name", "signatory_designation"]
-
-
-class OfficerInline(OfficeScopedInline, TranslationStackedInline):
-    model = Officer
-    extra = 0
-    fields = [("name", "designation", "branch"), ("phone", "mobile", "email"), ("room", "upazila_code")]
-
-
-class ServiceInline(OfficeScopedInline, TranslationStackedInline):
-    model = Service
-    extra = 0
-    ordering = ["category", "serial"]
-    fields = [
-        ("category", "serial"),
-        "name",
-        "delivery_method",
-        "required_papers",
-        "papers_source",
-        ("fee", "time_limit"),
-        ("responsible_officer", "superior_officer"),
-    ]
-
-
-class ExpectationInline(OfficeScopedInline, TranslationTabularInline):
-    model = Expectation
-    extra = 0
-    ordering = ["serial"]
-
-
-class GrievanceTierInline(OfficeScopedInline, TranslationStackedInline):
-    model = GrievanceTier
-    extra = 0
-    ordering = ["level"]
-    fields = [("level", "resolution_days"), "when_to_contact", "contact_title", "contact_officer", "contact_text"]
-
-
-@admin.register(Office)
-class OfficeAdmin(OfficeScopedMixin, TabbedTranslationAdmin):
-    office_lookup = "pk"
-    list_display = ["name", "key", "level", "parent"]
-    list_filter = ["level"]
-    search_fields = ["key", "name_bn", "name_en"]
-    list_select_related = ["parent"]
-    inlines = [CharterInline, OfficerInline, ServiceInline, ExpectationInline, GrievanceTierInline]
-    # The national tree is HQ's to keep; an office edits its own contact details and charter.
-    tree_fields = ["key", "level", "parent", "district", "upazila"]
-    fieldsets = [
-        (None, {"fields": ["key", "level", "name", "parent", "district", "upazila"]}),
-        ("যোগাযোগ", {"fields": ["address", "site", "phone", "email"]}),
-    ]
-    raw_id_fields = ["parent", "district", "upazila"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-    def get_readonly_fields(self, request, obj=None):
-        return [] if self.is_hq(request) else self.tree_fields
 
 
 @admin.register(Officer)

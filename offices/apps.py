@@ -1,16 +1,18 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_save
+from django.urls import register_converter
 
 
 class OfficesConfig(AppConfig):
     name = "offices"
-    verbose_name = "দপ্তর ও চার্টার"
+    verbose_name = "দপ্তর"
+    # What the public pages show of this app (pagecache renews its version when they change).
+    public_models = ["Division", "District", "Upazila", "Office", "Officer"]
 
     def ready(self):
-        from . import signals
+        from charter_portal.searchable import index_loaded_row  # a models module: not before apps load
 
-        signals.connect_charter_parts()
-        signals.connect_published_models()
-        # Runs after every app's migrations (idempotent), so the permissions of
-        # services and grievances exist by the time the last one runs.
-        post_migrate.connect(signals.ensure_office_staff_group, dispatch_uid="office-staff-group")
+        from .converters import OfficeKeyConverter
+
+        register_converter(OfficeKeyConverter, "office_key")
+        post_save.connect(index_loaded_row, sender=self.get_model("Office"), dispatch_uid="index-loaded-office")

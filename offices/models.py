@@ -1,12 +1,11 @@
-"""The national tree: geography, the field offices on it, their people and charters."""
+"""The national tree: geography, the field offices on it and their people."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from charter_portal.bangla import search_key
@@ -72,25 +71,6 @@ class OfficeQuerySet(models.QuerySet):
 
     def with_area(self):
         return self.select_related("district__division", "upazila__district__division", "parent")
-
-    def for_charter_page(self):
-        """Everything the charter page shows, in a fixed number of queries."""
-        from grievances.models import GrievanceTier
-        from services.models import Service
-
-        return (
-            self.with_area()
-            .select_related("charter")
-            .prefetch_related(
-                Prefetch(
-                    "services",
-                    queryset=Service.objects.select_related("responsible_officer", "superior_officer__office"),
-                ),
-                "expectations",
-                Prefetch("grievance_tiers", queryset=GrievanceTier.objects.select_related("contact_officer__office")),
-                Prefetch("children", queryset=Office.objects.order_by("pk")),
-            )
-        )
 
 
 class Office(Searchable):
@@ -176,14 +156,10 @@ class Office(Searchable):
         return search_key(" ".join(filter(None, [self.name_bn, self.name_en, self.key.replace(".", " ")])))
 
     def get_absolute_url(self):
-        return reverse("offices:charter", kwargs={"key": self.key})
+        return reverse("charters:charter", kwargs={"key": self.key})
 
     def natural_key(self):
         return (self.key,)
-
-    @property
-    def area(self):
-        return self.upazila or self.district
 
     @property
     def division(self):
@@ -192,6 +168,15 @@ class Office(Searchable):
         if self.district_id:
             return self.district.division
         return None
+
+    def officer_office_ids(self, *, from_above=False):
+        """The offices whose officers this office's charter may name: its own; where it names a
+        superior officer or a GRS contact (``from_above``), those above it too (Magura's superior
+        column names the district programmer). The one statement of that rule."""
+        return [self.pk, *(o.pk for o in self.ancestors())] if from_above else [self.pk]
+
+    def may_name(self, officer, *, from_above=False):
+        return officer.office_id in self.officer_office_ids(from_above=from_above)
 
     def ancestors(self):
         """The offices above this one, nearest first."""
@@ -221,49 +206,12 @@ class Office(Searchable):
                 raise ValidationError({"parent": "উপজেলা কার্যালয়ের ঊর্ধ্বতন দপ্তর হবে তার নিজের জেলা কার্যালয়।"})
 
 
-class Charter(models.Model):
-    """The office's citizen's charter as a document: its prose, layout, date and signatory.
-
-    The services, expectations and grievance tiers it promises hang off the office;
-    this row says that the office has published a charter at all, and when any part
-    of it last changed.
-    """
-
-    class ServiceColumns(models.TextChoices):
-        # The column sets the paper charters use for their service tables.
-        STANDARD = "standard", "৭ কলাম: পদ্ধতি, কাগজপত্র ও প্রাপ্তিস্থান, মূল্য, সময়সীমা, কর্মকর্তা"
-        WITH_SUPERIOR = "with_superior", "৮ কলাম: মানক ৭ কলাম ও উর্ধ্বতন কর্মকর্তা"
-        TIME_FIRST = "time_first", "৮ কলাম: সময়সীমা তৃতীয়, কাগজপত্র ও প্রাপ্তিস্থান আলাদা, উর্ধ্বতন কর্মকর্তা"
-
-    office = models.OneToOneField(Office, models.CASCADE, primary_key=True, related_name="charter", verbose_name="দপ্তর")
-    vision = models.TextField("ভিশন", blank=True)
-    mission = models.TextField("মিশন", blank=True)
-    service_columns = models.CharField(
-        "সেবা তালিকার কলাম", max_length=20, choices=ServiceColumns.choices, default=ServiceColumns.STANDARD
-    )
-    issued_on = models.DateField("চার্টারের তারিখ", null=True, blank=True)
-    signatory_name = models.CharField("স্বাক্ষরকারীর নাম", max_length=200, blank=True)
-    signatory_designation = models.CharField("স্বাক্ষরকারীর পদবি", max_length=200, blank=True)
-    updated_at = models.DateTimeField("সর্বশেষ হালনাগাদ", default=timezone.now, editable=False)
-
-    class Meta:
-        verbose_name = "সিটিজেন চার্টার"
-        verbose_name_plural = "সিটিজেন চার্টারসমূহ"
-
-    def __str__(self):
-        return f"সিটিজেন চার্টার: {self.office}"
-
-    def save(self, *args, **kwargs):
-        self.updated_at = charter_changed_at()
-        super().save(*args, **kwargs)
-
-    @property
-    def has_superior_column(self):
-        return self.service_columns != self.ServiceColumns.STANDARD
-
-    @property
-    def time_limit_first(self):
-        return self.service_columns == self.ServiceColumns.TIME_FIRST
+class OfficerQuerySet(models.QuerySet):
+    def nameable_by(self, office, *, from_above=False):
+        """The officers ``office``'s charter may name (see Office.officer_office_ids)."""
+        if office is None:
+            return self.none()
+        return self.filter(office__in=office.officer_office_ids(from_above=from_above))
 
 
 class Officer(models.Model):
@@ -278,6 +226,8 @@ class Officer(models.Model):
     email = models.EmailField("ই-মেইল", blank=True)
     room = models.CharField("কক্ষ নম্বর", max_length=40, blank=True)
     upazila_code = models.CharField("উপজেলা কোড", max_length=20, blank=True)
+
+    objects = OfficerQuerySet.as_manager()
 
     class Meta:
         verbose_name = "কর্মকর্তা"
@@ -314,33 +264,3 @@ def office_of(user):
         return None
     membership = getattr(user, "office_staff", None)
     return membership.office if membership else None
-
-
-def charter_changed_at():
-    """Now, to the millisecond: when a charter last changed, as its page and JSON show it.
-
-    Django's JSON serializer keeps milliseconds only; a finer time would not survive a dumpdata
-    backup, and the restored pages and JSON would differ from the originals.
-    """
-    now = timezone.now()
-    return now.replace(microsecond=now.microsecond // 1000 * 1000)
-
-
-def touch_charter(office_id):
-    """Record that some part of an office's charter changed now."""
-    if office_id:
-        Charter.objects.filter(office_id=office_id).update(updated_at=charter_changed_at())
-
-
-class ContentVersion(models.Model):
-    """One row whose token changes whenever anything a public page shows changes.
-
-    The public pages are cached per worker under this token (offices.pagecache). A random
-    token rather than a counter, so a version is never used twice, even after the database is
-    restored from a backup while workers still hold pages in memory.
-    """
-
-    token = models.CharField(max_length=32)
-
-    class Meta:
-        verbose_name = "প্রকাশিত তথ্যের সংস্করণ"

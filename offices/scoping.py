@@ -10,18 +10,13 @@ from django.contrib import admin
 
 from .models import Office, Officer, office_of
 
-# Foreign keys to officers that may point at an officer of an office above this one
-# (Magura's superior column names the district programmer).
-OFFICERS_FROM_ANCESTORS = {"superior_officer", "contact_officer"}
+# Foreign keys to officers that may name an officer of an office above this one.
+OFFICERS_FROM_ABOVE = {"superior_officer", "contact_officer"}
 
 
 def officer_choices(office, field_name):
-    if office is None:
-        return Officer.objects.none()
-    offices = [office]
-    if field_name in OFFICERS_FROM_ANCESTORS:
-        offices += list(office.ancestors())
-    return Officer.objects.filter(office__in=offices).select_related("office")
+    from_above = field_name in OFFICERS_FROM_ABOVE
+    return Officer.objects.nameable_by(office, from_above=from_above).select_related("office")
 
 
 def is_hq(request):

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Charter, District, Division, Office, Officer, Upazila
+from .models import District, Division, Office, Officer, Upazila
 
 
 @register(Division)
@@ -13,11 +13,6 @@ class AreaTranslationOptions(TranslationOptions):
 @register(Office)
 class OfficeTranslationOptions(TranslationOptions):
     fields = ("name", "address")
-
-
-@register(Charter)
-class CharterTranslationOptions(TranslationOptions):
-    fields = ("vision", "mission", "signatory_name", "signatory_designation")
 
 
 @register(Officer)

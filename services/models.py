@@ -20,6 +20,15 @@ class Service(Searchable):
         INSTITUTIONAL = 2, _("প্রাতিষ্ঠানিক সেবা")
         INTERNAL = 3, _("অভ্যন্তরীণ সেবা")
 
+        @property
+        def code(self):
+            """The category's name in the open data: citizen, institutional, internal."""
+            return self.name.lower()
+
+    # A service's texts, in the paper charter's column order: the one list that translation, the
+    # admin, the charter document and its fixtures, the JSON and the CSV all read.
+    TEXT_FIELDS = ("name", "delivery_method", "required_papers", "papers_source", "fee", "time_limit")
+
     office = models.ForeignKey("offices.Office", models.CASCADE, related_name="services", verbose_name="দপ্তর")
     category = models.PositiveSmallIntegerField("ধরন", choices=Category.choices)
     serial = models.PositiveSmallIntegerField("ক্রমিক নং")
@@ -101,12 +110,10 @@ class Service(Searchable):
     def clean(self):
         if not self.office_id:
             return
-        if self.responsible_officer and self.responsible_officer.office_id != self.office_id:
+        if self.responsible_officer and not self.office.may_name(self.responsible_officer):
             raise ValidationError({"responsible_officer": "দায়িত্বপ্রাপ্ত কর্মকর্তা এই দপ্তরেরই হতে হবে।"})
-        if self.superior_officer:
-            allowed = {self.office_id, *(o.pk for o in self.office.ancestors())}
-            if self.superior_officer.office_id not in allowed:
-                raise ValidationError({"superior_officer": "উর্ধ্বতন কর্মকর্তা এই দপ্তরের বা এর ঊর্ধ্বতন কোনো দপ্তরের হতে হবে।"})
+        if self.superior_officer and not self.office.may_name(self.superior_officer, from_above=True):
+            raise ValidationError({"superior_officer": "উর্ধ্বতন কর্মকর্তা এই দপ্তরের বা এর ঊর্ধ্বতন কোনো দপ্তরের হতে হবে।"})
 
 
 class Expectation(models.Model):

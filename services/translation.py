@@ -5,7 +5,7 @@ from .models import Expectation, Service
 
 @register(Service)
 class ServiceTranslationOptions(TranslationOptions):
-    fields = ("name", "delivery_method", "required_papers", "papers_source", "fee", "time_limit")
+    fields = Service.TEXT_FIELDS
 
 
 @register(Expectation)

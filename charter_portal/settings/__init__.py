@@ -28,9 +28,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Our apps, bottom to top, as their foreign keys run: the page cache (depends on nothing of
+    # ours), the national tree, what offices promise, the grievances, the charter as a whole.
+    "pagecache",
     "offices",
     "services",
     "grievances",
+    "charters",
     # Locks the admin login after repeated failures (AXES_* below).
     "axes",
 ]
@@ -40,8 +44,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Serves a kept public page before everything below runs (offices.pagecache).
-    "offices.pagecache.PublicPageMiddleware",
+    # Serves a kept public page before everything below runs (pagecache).
+    "pagecache.middleware.PublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL: /en/… is English, every other path Bengali (see urls.py).
     "django.middleware.locale.LocaleMiddleware",
@@ -95,7 +99,7 @@ def _database_from_environment():
 
 DATABASES = {"default": _database_from_environment()}
 
-# "pages" holds the rendered public pages (offices.pagecache): one LocMemCache per worker, which is
+# "pages" holds the rendered public pages (pagecache): one LocMemCache per worker, which is
 # enough because a page is filed under the data's version, read from the database with it.
 # A page never expires; the pages of superseded versions are culled.
 CACHES = {
@@ -137,9 +141,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-
-# The portal's own GRS data (tier 3) links here; kept in one place.
-NATIONAL_GRS_URL = "https://www.grs.gov.bd"
 
 # ---- Grievances (grievances/)
 # E-mail: printed to the console in development (tests use Django's in-memory outbox); set

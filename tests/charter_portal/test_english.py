@@ -17,7 +17,7 @@ from django.utils import translation
 from charter_portal.bangla import bengali_digits
 from grievances.models import Grievance
 from offices.models import Office
-from offices.pagecache import CACHE
+from pagecache.middleware import CACHE
 from services.models import Service
 from tests.support import ROOT
 from tests.support.forms import form_data

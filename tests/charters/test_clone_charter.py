@@ -8,9 +8,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from charter_portal.bangla import any_encoding_pattern
+from charters.cloning import office_rewriter
+from charters.models import Charter
 from grievances.models import GrievanceTier
-from offices.charters import office_rewriter
-from offices.models import Charter, Office, Officer
+from offices.models import Office, Officer
 from services.models import Expectation, Service
 
 pytestmark = pytest.mark.django_db

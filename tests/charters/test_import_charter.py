@@ -8,9 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from charters.document import read_charter
+from charters.models import Charter
 from grievances.models import GrievanceTier
-from offices.charters import read_charter
-from offices.models import Charter, Office, Officer
+from offices.models import Office, Officer
 from services.models import Expectation, Service
 from tests.support import FIXTURES, SEEDS
 

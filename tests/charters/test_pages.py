@@ -6,8 +6,9 @@ from html import unescape
 import pytest
 from django.contrib.staticfiles import finders
 
+from charters.models import Charter
 from grievances.models import GrievanceTier
-from offices.models import Charter, Office, Officer
+from offices.models import Office, Officer
 from services.models import Service
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ from django.db import IntegrityError, transaction
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
+from charters.apps import OFFICE_STAFF_GROUP
 from grievances.apps import GRIEVANCE_OFFICER_GROUP
 from grievances.models import Grievance, GrievanceDesk, Holiday
 from offices.models import OfficeStaff
-from offices.signals import OFFICE_STAFF_GROUP
 from tests.support.forms import form_data
 from tests.support.grievances import PASSWORD, escalate, file_on, make_officer, office
 

@@ -12,10 +12,10 @@ from django.contrib.auth.models import Group, User
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
+from charters.apps import OFFICE_STAFF_GROUP
 from grievances.models import GrievanceTier
 from offices.models import Office, Officer, OfficeStaff
 from offices.scoping import OfficeScopedMixin
-from offices.signals import OFFICE_STAFF_GROUP
 from services.models import Service
 from tests.support.forms import form_data
 

@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from charters.models import Charter
 from grievances.models import GrievanceTier
-from offices.models import Charter, Office, Officer
+from offices.models import Office, Officer
 from services.models import Expectation, Service
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,10 @@ from django.db.models import Q
 from django.urls import reverse
 
 from benchmarks import dataset
+from charters.models import Charter
 from grievances.models import GrievanceTier
-from offices.models import Charter, Office, Officer
-from offices.pagecache import CACHE
+from offices.models import Office, Officer
+from pagecache.middleware import CACHE
 from services.models import Expectation, Service
 from tests.support import FIXTURES
 from tests.support.forms import form_data

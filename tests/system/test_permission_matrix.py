@@ -27,11 +27,11 @@ from django.forms.models import model_to_dict
 from django.test import Client
 from django.urls import reverse
 
+from charters.apps import OFFICE_STAFF_GROUP, OFFICE_STAFF_PERMISSIONS
 from grievances.admin import GrievanceAdmin
 from grievances.models import Grievance, GrievanceDesk, Holiday
 from offices.models import Office, OfficeStaff, office_of
 from offices.scoping import HQOnlyMixin, OfficeScopedMixin
-from offices.signals import OFFICE_STAFF_GROUP, OFFICE_STAFF_PERMISSIONS
 from tests.support.forms import form_data
 from tests.support.grievances import PASSWORD, file_on, make_officer
 

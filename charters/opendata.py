@@ -1,25 +1,21 @@
-"""The charters as open data: one office as JSON, every office as one streamed JSON array.
+"""The charters as open data: one office as JSON, every office as one streamed JSON array, and
+every service as one streamed CSV.
 
-Field names are English and stable (the schema is in the README); translatable texts
-are {"bn": …, "en": …} with null where no English has been written.
+Field names are English and stable (the schema is in the README); translatable texts are
+{"bn": …, "en": …} with null where no English has been written.
 """
 
+import csv
 import json
 
 from django.http import JsonResponse, StreamingHttpResponse
 
-from grievances.models import GrievanceTier
+from pagecache.decorators import public_page
 from services.models import Service
 
-from .models import Office
-from .pagecache import public_page
+from .loading import all_charters, load_charter
 
 SCHEMA = "https://schemas.doict.gov.bd/charter-portal/charter/1"
-CATEGORY_NAMES = {
-    Service.Category.CITIZEN: "citizen",
-    Service.Category.INSTITUTIONAL: "institutional",
-    Service.Category.INTERNAL: "internal",
-}
 
 
 def _text(obj, field):
@@ -46,12 +42,9 @@ def _area(area):
     return None if area is None else {"key": area.key, "name": _text(area, "name")}
 
 
-def office_data(office, request, national_cell):
-    """One office and its charter. ``office`` comes from Office.objects.for_charter_page()."""
-    charter = getattr(office, "charter", None)
-    chain = GrievanceTier.objects.chain_for(
-        office, office.grievance_tiers.all(), [national_cell] if national_cell else []
-    )
+def office_data(contents, request):
+    """One office and its charter, from charters.loading."""
+    office, charter = contents.office, contents.charter
     page = request.build_absolute_uri(office.get_absolute_url())
     return {
         "key": office.key,
@@ -81,21 +74,16 @@ def office_data(office, request, national_cell):
         },
         "services": [
             {
-                "category": CATEGORY_NAMES[service.category],
+                "category": Service.Category(service.category).code,
                 "serial": service.serial,
-                "name": _text(service, "name"),
-                "delivery_method": _text(service, "delivery_method"),
-                "required_papers": _text(service, "required_papers"),
-                "papers_source": _text(service, "papers_source"),
-                "fee": _text(service, "fee"),
-                "time_limit": _text(service, "time_limit"),
+                **{name: _text(service, name) for name in Service.TEXT_FIELDS},
                 "responsible_officer": _officer(service.responsible_officer, office),
                 "superior_officer": _officer(service.superior_officer, office),
-                "url": f"{page}#{service.anchor}",
+                "url": request.build_absolute_uri(service.get_charter_row_url()),
             }
-            for service in office.services.all()
+            for service in contents.services
         ],
-        "expectations": [{"serial": e.serial, "text": _text(e, "text")} for e in office.expectations.all()],
+        "expectations": [{"serial": e.serial, "text": _text(e, "text")} for e in contents.expectations],
         "grievance_chain": [
             {
                 "level": tier.level,
@@ -106,37 +94,84 @@ def office_data(office, request, national_cell):
                 "resolution_working_days": tier.resolution_days,
                 "national": tier.office_id is None,
             }
-            for tier in chain
+            for tier in contents.grievance_chain
         ],
-        "subordinate_offices": [child.key for child in office.children.all()],
+        "subordinate_offices": [child.key for child in contents.subordinates],
     }
-
-
-def _national_cell():
-    return GrievanceTier.objects.national().select_related("contact_officer__office").first()
 
 
 @public_page  # scripts poll it: kept like the charter page, until the data changes
 def office_json(request, key):
-    office = Office.objects.for_charter_page().filter(key=key).first()
-    if office is None:
+    contents = load_charter(key)
+    if contents is None:
         return JsonResponse(
             {"error": "no office with this key", "key": key}, status=404, json_dumps_params={"ensure_ascii": False}
         )
-    data = {"schema": SCHEMA, "office": office_data(office, request, _national_cell())}
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {"schema": SCHEMA, "office": office_data(contents, request)}, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def all_charters_json(request):
     """Every office, streamed a chunk of offices at a time rather than built in memory."""
-    national_cell = _national_cell()
 
     def chunks():
         yield f'{{"schema": {json.dumps(SCHEMA)}, "offices": [\n'
-        first = True
-        for office in Office.objects.for_charter_page().order_by("pk").iterator(chunk_size=50):
-            yield ("" if first else ",\n") + json.dumps(office_data(office, request, national_cell), ensure_ascii=False)
-            first = False
+        for number, contents in enumerate(all_charters()):
+            yield ("" if number == 0 else ",\n") + json.dumps(office_data(contents, request), ensure_ascii=False)
         yield "\n]}\n"
 
     return StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+
+
+class _Echo:
+    """A file-like object whose write() returns the line, so csv.writer can feed a stream."""
+
+    def write(self, value):
+        return value
+
+
+OFFICER_COLUMNS = ["name", "designation", "phone", "email"]
+CSV_COLUMNS = [
+    "office_key",
+    "office_name",
+    "category",
+    "serial",
+    *Service.TEXT_FIELDS,
+    *(f"responsible_officer_{column}" for column in OFFICER_COLUMNS),
+    "url",
+]
+
+
+def services_csv(request):
+    """Every service of every office, streamed as CSV (UTF-8 with a BOM, so spreadsheets read Bengali)."""
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield "\ufeff" + writer.writerow(CSV_COLUMNS)
+        services = Service.objects.select_related("office", "responsible_officer").order_by(
+            "office_id", "category", "serial"
+        )
+        for service in services.iterator(chunk_size=500):
+            officer = service.responsible_officer
+            yield writer.writerow(
+                [
+                    service.office.key,
+                    service.office.name_bn,
+                    Service.Category(service.category).code,
+                    service.serial,
+                    *(getattr(service, f"{name}_bn") for name in Service.TEXT_FIELDS),
+                    *(_officer_column(officer, column) for column in OFFICER_COLUMNS),
+                    request.build_absolute_uri(service.get_charter_row_url()),
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="services.csv"'
+    return response
+
+
+def _officer_column(officer, column):
+    if officer is None:
+        return ""
+    return getattr(officer, f"{column}_bn" if column in ("name", "designation") else column) or ""

@@ -4,9 +4,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from offices.charter_text import CharterTextError, read_charter_text
-from offices.charters import CharterExists, charter_fixture, office_named_in, write_charter
-from offices.models import Charter, Office
+from charters.errors import CharterError, CharterExists
+from charters.importer import read_charter_text
+from charters.models import Charter
+from charters.writing import charter_fixture, office_named_in, write_charter
+from offices.models import Office
 from services.models import Service
 
 # A charter export is a few hundred kilobytes at most; anything far larger is not one.
@@ -43,7 +45,7 @@ class Command(BaseCommand):
         data = self.read(path)
         try:
             result = read_charter_text(data, office_named_in)
-        except CharterTextError as exc:
+        except CharterError as exc:
             raise CommandError(f"{path.name}: could not read the charter: {exc}") from None
         document, warnings = result.document, list(result.warnings)
         self.check_site(target, result, warnings)

@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from charters.apps import OFFICE_STAFF_GROUP
 from grievances.models import GrievanceDesk
 from offices.models import Office, OfficeStaff
-from offices.signals import OFFICE_STAFF_GROUP
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 

@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from charter_portal.bangla import search_key
-from offices.models import touch_charter
-from offices.pagecache import new_version
+from charters.models import touch_charter
+from pagecache.versions import new_version
 from services.models import Service
 
 

@@ -1,8 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from charter_portal.bangla import bengali_digits
-from offices.charters import CharterExists, clone_document, write_charter
-from offices.models import Charter, Office
+from charters.cloning import clone_document
+from charters.errors import CharterExists
+from charters.models import Charter
+from charters.writing import write_charter
+from offices.models import Office
 
 
 class Command(BaseCommand):
