@@ -16,7 +16,10 @@ SEED_OFFICES = ["kachua.chandpur", "joypurhat", "magurasadar.magura", "natoresad
 
 
 def demo_fixture_paths():
-    return [FIXTURES / "geography.json", FIXTURES / "offices.json", *sorted((FIXTURES / "charters").glob("*.json"))]
+    """The demo data, as the demo command loads it (one list, kept there)."""
+    from charters.management.commands.demo import demo_fixtures
+
+    return demo_fixtures()
 
 
 def free_port():
