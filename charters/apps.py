@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.urls import register_converter
 
 # The group of an office's staff: what they may do, model by model. The admin narrows every one
 # of these to their own office (offices.scoping).
@@ -27,11 +28,13 @@ class ChartersConfig(AppConfig):
     name = "charters"
     verbose_name = "সিটিজেন চার্টার"
     # What the public pages show of this app (pagecache renews its version when they change).
-    public_models = ["Charter"]
+    public_models = ["CharterVersion"]
 
     def ready(self):
         from . import changes
+        from .converters import VersionNumberConverter
 
+        register_converter(VersionNumberConverter, "version_number")
         changes.connect()
         # After every app's migrations (idempotent), so every permission named above exists.
         post_migrate.connect(ensure_office_staff_group, dispatch_uid="office-staff-group")

@@ -22,7 +22,17 @@ def _touch_office_charter(sender, instance, raw=False, **kwargs):
     touch_charter(instance.pk if sender._meta.label == "offices.Office" else instance.office_id)
 
 
+def _version_saved(sender, instance, **kwargs):
+    # A version loaded by loaddata (raw) is in the database before any publish() ran: search
+    # must list its services all the same. publish() and withdraw() refresh it themselves.
+    if kwargs.get("raw"):
+        from .publishing import refresh_listing
+
+        refresh_listing(instance.office_id)
+
+
 def connect():
+    post_save.connect(_version_saved, sender=apps.get_model("charters.CharterVersion"), dispatch_uid="version-listing")
     for label in CHARTER_PARTS:
         model = apps.get_model(label)
         post_save.connect(_touch_office_charter, sender=model, dispatch_uid=f"touch-charter-{label}-save")

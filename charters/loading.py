@@ -1,83 +1,89 @@
-"""The one loader of a charter as its page and its JSON show it: the office, its charter, its
-services, expectations, GRS chain and subordinate offices."""
+"""The one loader of a charter as citizens see it: the office, its subordinate offices, the
+national GRS cell, and the version of its charter in force (or another version, or, for its own
+staff, the draft), thawed by charters.snapshot."""
 
-from dataclasses import dataclass
-
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
 
 from grievances.models import GrievanceTier
 from offices.models import Office
-from services.models import Service
 
-SERVICES = Service.objects.select_related("responsible_officer__office", "superior_officer__office")
-TIERS = GrievanceTier.objects.select_related("contact_officer__office")
-
-
-@dataclass
-class CharterContents:
-    office: Office
-    services: list
-    expectations: list
-    grievance_chain: list
-    subordinates: list
-
-    @property
-    def charter(self):
-        return getattr(self.office, "charter", None)
-
-    @property
-    def service_tables(self):
-        """``[(category, services)]`` for the categories the charter has, in section order."""
-        tables = [(category, [s for s in self.services if s.category == category]) for category in Service.Category]
-        return [(category, rows) for category, rows in tables if rows]
+from .models import CharterVersion
+from .snapshot import CharterContents, contents_from_document, draft_document
 
 
-def load_charter(key):
-    """The office ``key``'s contents, or None: four queries, whatever the charter's size."""
-    # The office and its subordinate offices (the page lists them) in one query.
+def _office_and_subordinates(key):
+    """The office and the offices under it (the page lists them): one query."""
     offices = list(
         Office.objects.with_area()
-        .select_related("charter")
         .filter(Q(key=key) | Q(parent__in=Office.objects.filter(key=key).values("pk")))
         .order_by("pk")
     )
     office = next((o for o in offices if o.key == key), None)
+    return office, [o for o in offices if o is not office]
+
+
+def _national_cell():
+    return list(GrievanceTier.objects.national().select_related("contact_officer__office"))
+
+
+def _contents(office, subordinates, version, national_cell):
+    if version is None:
+        return CharterContents(
+            office=office, services=[], expectations=[], grievance_chain=[], subordinates=subordinates
+        )
+    contents = contents_from_document(
+        office,
+        version.document,
+        national_cell=national_cell,
+        subordinates=subordinates,
+        published_at=version.published_at,
+    )
+    contents.version = version
+    return contents
+
+
+def load_charter(key, number=None):
+    """The office ``key``'s charter page: the version in force, or version ``number`` (withdrawn
+    ones included); None when there is no such office. Three queries, whatever its size."""
+    office, subordinates = _office_and_subordinates(key)
     if office is None:
         return None
-    # Its services and expectations: two.
-    prefetch_related_objects([office], Prefetch("services", queryset=SERVICES), "expectations")
-    # Its own GRS tiers and the national cell: one.
-    tiers = list(TIERS.filter(Q(office=office) | Q(office__isnull=True)).order_by("level"))
-    return CharterContents(
-        office=office,
-        services=list(office.services.all()),
-        expectations=list(office.expectations.all()),
-        grievance_chain=GrievanceTier.objects.chain_for(
-            office, [t for t in tiers if t.office_id], [t for t in tiers if not t.office_id]
-        ),
-        subordinates=[o for o in offices if o is not office],
+    versions = CharterVersion.objects.filter(office=office)
+    if number is None:
+        version = versions.in_force().order_by("-number").first()
+    else:
+        version = versions.filter(number=number).first()
+        if version is None:
+            return None
+    return _contents(office, subordinates, version, _national_cell())
+
+
+def load_draft(key):
+    """The office's draft, exactly as its page would show it once published."""
+    office, subordinates = _office_and_subordinates(key)
+    if office is None:
+        return None
+    document = draft_document(office)
+    if document is None:
+        return CharterContents(
+            office=office, services=[], expectations=[], grievance_chain=[], subordinates=subordinates
+        )
+    return contents_from_document(
+        office, document, national_cell=_national_cell(), subordinates=subordinates, published_at=timezone.now()
     )
 
 
 def all_charters(chunk_size=50):
-    """Every office's contents, in key order of the national tree (pk), a chunk at a time."""
-    national_cell = list(TIERS.national())
-    offices = (
-        Office.objects.with_area()
-        .select_related("charter")
-        .prefetch_related(
-            Prefetch("services", queryset=SERVICES),
-            "expectations",
-            Prefetch("grievance_tiers", queryset=TIERS),
-            Prefetch("children", queryset=Office.objects.order_by("pk")),
-        )
-        .order_by("pk")
-    )
-    for office in offices.iterator(chunk_size=chunk_size):
-        yield CharterContents(
-            office=office,
-            services=list(office.services.all()),
-            expectations=list(office.expectations.all()),
-            grievance_chain=GrievanceTier.objects.chain_for(office, office.grievance_tiers.all(), national_cell),
-            subordinates=list(office.children.all()),
-        )
+    """Every office's page contents, in the national tree's order (pk), a chunk of versions at a time."""
+    national_cell = _national_cell()
+    in_force = CharterVersion.objects.in_force().filter(office=OuterRef("pk")).order_by("-number").values("pk")[:1]
+    offices = list(Office.objects.with_area().annotate(version_id=Subquery(in_force)).order_by("pk"))
+    children = {}
+    for office in offices:
+        children.setdefault(office.parent_id, []).append(office)
+    for start in range(0, len(offices), chunk_size):
+        chunk = offices[start : start + chunk_size]
+        versions = CharterVersion.objects.in_bulk([o.version_id for o in chunk if o.version_id])
+        for office in chunk:
+            yield _contents(office, children.get(office.pk, []), versions.get(office.version_id), national_cell)

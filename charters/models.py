@@ -1,6 +1,9 @@
 """An office's citizen's charter as a document: its prose, layout, date and signatory."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from offices.models import Office
@@ -9,9 +12,9 @@ from offices.models import Office
 class Charter(models.Model):
     """The office's citizen's charter as a document: its prose, layout, date and signatory.
 
-    The services, expectations and grievance tiers it promises hang off the office;
-    this row says that the office has published a charter at all, and when any part
-    of it last changed.
+    With the office's services, expectations and grievance tiers, this is the office's draft:
+    what its staff edit. Citizens read what was last published of it (CharterVersion).
+    This row says that the office has a charter at all, and when any part of it last changed.
     """
 
     class ServiceColumns(models.TextChoices):
@@ -66,3 +69,74 @@ def touch_charter(office_id):
     """Record that some part of an office's charter changed now."""
     if office_id:
         Charter.objects.filter(office_id=office_id).update(updated_at=charter_changed_at())
+
+
+class CharterVersionQuerySet(models.QuerySet):
+    def in_force(self):
+        """Versions HQ has not withdrawn; the newest of an office's is the one its page shows."""
+        return self.filter(withdrawn_at__isnull=True)
+
+    def current_of(self, office):
+        return self.in_force().filter(office=office).order_by("-number").first()
+
+
+class CharterVersion(models.Model):
+    """A charter as an office published it: the whole of it, frozen as one JSON document
+    (charters.snapshot), with its date and signatory. Never edited; HQ may only withdraw one."""
+
+    office = models.ForeignKey(Office, models.PROTECT, related_name="charter_versions", verbose_name="দপ্তর")
+    number = models.PositiveIntegerField("সংস্করণ নম্বর")
+    document = models.JSONField("চার্টার", editable=False)
+    # Blank only where an imported paper charter itself carries no date or signatory (three of the
+    # seeds): publishing in the portal always asks for both.
+    issued_on = models.DateField("চার্টারের তারিখ", null=True, blank=True)
+    signatory_name = models.CharField("স্বাক্ষরকারীর নাম", max_length=200, blank=True)
+    signatory_designation = models.CharField("স্বাক্ষরকারীর পদবি", max_length=200, blank=True)
+    summary = models.CharField("কী বদলেছে", max_length=300, blank=True)
+    published_at = models.DateTimeField("প্রকাশের সময়", default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="প্রকাশ করেছেন"
+    )
+    withdrawn_at = models.DateTimeField("প্রত্যাহারের সময়", null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="প্রত্যাহার করেছেন"
+    )
+
+    objects = CharterVersionQuerySet.as_manager()
+
+    # The only change a published version takes.
+    WITHDRAWAL_FIELDS = {"withdrawn_at", "withdrawn_by"}
+
+    class Meta:
+        verbose_name = "প্রকাশিত সংস্করণ"
+        verbose_name_plural = "প্রকাশিত সংস্করণসমূহ"
+        ordering = ["office", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "number"],
+                name="one_version_per_number",
+                violation_error_message="এই দপ্তরের এই সংস্করণ আগেই প্রকাশিত হয়েছে।",
+            ),
+            models.CheckConstraint(
+                name="version_number_positive",
+                condition=models.Q(number__gte=1),
+                violation_error_message="সংস্করণ নম্বর ১ বা তার বেশি।",
+            ),
+        ]
+        permissions = [("publish_charter", "নিজ দপ্তরের চার্টার প্রকাশ করতে পারেন")]
+
+    def __str__(self):
+        return f"{self.office}: সংস্করণ {self.number}"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.pk and not self._state.adding and not (update_fields and set(update_fields) <= self.WITHDRAWAL_FIELDS):
+            raise ValidationError("প্রকাশিত সংস্করণ বদলানো যায় না; নতুন সংস্করণ প্রকাশ করুন।")
+        super().save(*args, **kwargs)
+
+    def withdraw(self, user):
+        self.withdrawn_at, self.withdrawn_by = timezone.now(), user
+        self.save(update_fields=["withdrawn_at", "withdrawn_by"])
+
+    def get_absolute_url(self):
+        return reverse("charters:version", kwargs={"key": self.office.key, "number": self.number})

@@ -70,6 +70,7 @@ def office_data(contents, request):
                 "name": _text(charter, "signatory_name"),
                 "designation": _text(charter, "signatory_designation"),
             },
+            "version": contents.version.number if contents.version else None,
             "updated_at": charter.updated_at.isoformat(),
         },
         "services": [
@@ -112,6 +113,22 @@ def office_json(request, key):
     )
 
 
+@public_page
+def version_json(request, key, number):
+    """One published version of an office's charter, in force or not."""
+    contents = load_charter(key, number)
+    if contents is None or contents.version is None:
+        return JsonResponse(
+            {"error": "no such version", "key": key, "number": number},
+            status=404,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    data = office_data(contents, request)
+    version = contents.version
+    data["charter"]["withdrawn_at"] = version.withdrawn_at.isoformat() if version.withdrawn_at else None
+    return JsonResponse({"schema": SCHEMA, "office": data}, json_dumps_params={"ensure_ascii": False})
+
+
 def all_charters_json(request):
     """Every office, streamed a chunk of offices at a time rather than built in memory."""
 
@@ -144,27 +161,26 @@ CSV_COLUMNS = [
 
 
 def services_csv(request):
-    """Every service of every office, streamed as CSV (UTF-8 with a BOM, so spreadsheets read Bengali)."""
+    """Every service of every charter in force, streamed as CSV (UTF-8 with a BOM, so spreadsheets read Bengali)."""
     writer = csv.writer(_Echo())
 
     def rows():
         yield "\ufeff" + writer.writerow(CSV_COLUMNS)
-        services = Service.objects.select_related("office", "responsible_officer").order_by(
-            "office_id", "category", "serial"
-        )
-        for service in services.iterator(chunk_size=500):
-            officer = service.responsible_officer
-            yield writer.writerow(
-                [
-                    service.office.key,
-                    service.office.name_bn,
-                    Service.Category(service.category).code,
-                    service.serial,
-                    *(getattr(service, f"{name}_bn") for name in Service.TEXT_FIELDS),
-                    *(_officer_column(officer, column) for column in OFFICER_COLUMNS),
-                    request.build_absolute_uri(service.get_charter_row_url()),
-                ]
-            )
+        for contents in all_charters():
+            office = contents.office
+            for service in contents.services:
+                officer = service.responsible_officer
+                yield writer.writerow(
+                    [
+                        office.key,
+                        office.name_bn,
+                        Service.Category(service.category).code,
+                        service.serial,
+                        *(getattr(service, f"{name}_bn") for name in Service.TEXT_FIELDS),
+                        *(_officer_column(officer, column) for column in OFFICER_COLUMNS),
+                        request.build_absolute_uri(service.get_charter_row_url()),
+                    ]
+                )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="services.csv"'

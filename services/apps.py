@@ -6,8 +6,8 @@ from django.urls import register_converter
 class ServicesConfig(AppConfig):
     name = "services"
     verbose_name = "সেবা"
-    # What the public pages show of this app (pagecache renews its version when they change).
-    public_models = ["Service", "Expectation"]
+    # Service and Expectation rows are offices' drafts: the public pages show the published
+    # version (charters), and search its ServiceListing rows, rebuilt when a version is published.
 
     def ready(self):
         from charter_portal.searchable import index_loaded_row  # a models module: not before apps load
@@ -16,4 +16,5 @@ class ServicesConfig(AppConfig):
 
         register_converter(CategoryConverter, "service_category")
         register_converter(SerialConverter, "service_serial")
-        post_save.connect(index_loaded_row, sender=self.get_model("Service"), dispatch_uid="index-loaded-service")
+        for name in ("Service", "ServiceListing"):
+            post_save.connect(index_loaded_row, sender=self.get_model(name), dispatch_uid=f"index-loaded-{name}")

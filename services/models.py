@@ -12,7 +12,11 @@ from charter_portal.searchable import Searchable
 SEARCHED_FIELDS = ("name", "delivery_method", "required_papers", "papers_source")
 
 
-class Service(Searchable):
+class PromisedService(Searchable):
+    """A service as a charter promises it: its category, serial and texts, and its addresses.
+    Service is the row an office's staff edit (the draft); ServiceListing the published one that
+    search reads."""
+
     class Category(models.IntegerChoices):
         # The numbers are the charter's own section numbers: ২.১, ২.২, ২.৩.
         # Lazy: the English pages show them too.
@@ -29,7 +33,6 @@ class Service(Searchable):
     # admin, the charter document and its fixtures, the JSON and the CSV all read.
     TEXT_FIELDS = ("name", "delivery_method", "required_papers", "papers_source", "fee", "time_limit")
 
-    office = models.ForeignKey("offices.Office", models.CASCADE, related_name="services", verbose_name="দপ্তর")
     category = models.PositiveSmallIntegerField("ধরন", choices=Category.choices)
     serial = models.PositiveSmallIntegerField("ক্রমিক নং")
     name = models.TextField("সেবার নাম")
@@ -46,6 +49,40 @@ class Service(Searchable):
     )
     fee = models.TextField("সেবার মূল্য ও পরিশোধ পদ্ধতি", blank=True)
     time_limit = models.TextField("সেবা প্রদানের সময়সীমা", blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    # search_key never leaves punctuation, so this cannot occur inside either part.
+    SEARCH_NAME_END = " | "
+
+    def searchable_text(self):
+        """The normalised name, then the rest of SEARCHED_FIELDS (ranking weighs the name)."""
+
+        def joined(names):
+            values = (getattr(self, f"{name}_{language}") for name in names for language in ("bn", "en"))
+            return search_key(" ".join(value for value in values if value))
+
+        return joined(SEARCHED_FIELDS[:1]) + self.SEARCH_NAME_END + joined(SEARCHED_FIELDS[1:])
+
+    def get_absolute_url(self):
+        return reverse(
+            "charters:service", kwargs={"key": self.office.key, "category": self.category, "serial": self.serial}
+        )
+
+    def get_charter_row_url(self):
+        return f"{self.office.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"service-{self.category}-{self.serial}"
+
+
+class Service(PromisedService):
+    office = models.ForeignKey("offices.Office", models.CASCADE, related_name="services", verbose_name="দপ্তর")
     responsible_officer = models.ForeignKey(
         "offices.Officer",
         models.PROTECT,
@@ -80,33 +117,6 @@ class Service(Searchable):
             ),
         ]
 
-    def __str__(self):
-        return self.name
-
-    # search_key never leaves punctuation, so this cannot occur inside either part.
-    SEARCH_NAME_END = " | "
-
-    def searchable_text(self):
-        """The normalised name, then the rest of SEARCHED_FIELDS (ranking weighs the name)."""
-
-        def joined(names):
-            values = (getattr(self, f"{name}_{language}") for name in names for language in ("bn", "en"))
-            return search_key(" ".join(value for value in values if value))
-
-        return joined(SEARCHED_FIELDS[:1]) + self.SEARCH_NAME_END + joined(SEARCHED_FIELDS[1:])
-
-    def get_absolute_url(self):
-        return reverse(
-            "services:detail", kwargs={"key": self.office.key, "category": self.category, "serial": self.serial}
-        )
-
-    def get_charter_row_url(self):
-        return f"{self.office.get_absolute_url()}#{self.anchor}"
-
-    @property
-    def anchor(self):
-        return f"service-{self.category}-{self.serial}"
-
     def clean(self):
         if not self.office_id:
             return
@@ -114,6 +124,21 @@ class Service(Searchable):
             raise ValidationError({"responsible_officer": "দায়িত্বপ্রাপ্ত কর্মকর্তা এই দপ্তরেরই হতে হবে।"})
         if self.superior_officer and not self.office.may_name(self.superior_officer, from_above=True):
             raise ValidationError({"superior_officer": "উর্ধ্বতন কর্মকর্তা এই দপ্তরের বা এর ঊর্ধ্বতন কোনো দপ্তরের হতে হবে।"})
+
+
+class ServiceListing(PromisedService):
+    """A service of the charter an office has in force, as search finds it: rebuilt from the
+    published version whenever a version is published or withdrawn (charters.publishing)."""
+
+    office = models.ForeignKey("offices.Office", models.CASCADE, related_name="service_listings", verbose_name="দপ্তর")
+
+    class Meta:
+        verbose_name = "প্রকাশিত সেবা"
+        verbose_name_plural = "প্রকাশিত সেবাসমূহ"
+        ordering = ["office", "category", "serial"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "category", "serial"], name="one_listing_per_serial"),
+        ]
 
 
 class Expectation(models.Model):

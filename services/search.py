@@ -2,7 +2,7 @@
 
 Every text goes through ``search_key`` (charter_portal.bangla), so composed and
 decomposed letters, zero-width joiners, Bengali and ASCII digits and repeated spaces
-all meet. Services are found by substring match on their stored search text (a
+all meet. Services (the published ones: ServiceListing) are found by substring match on their stored search text (a
 trigram index makes that fast on PostgreSQL; SQLite scans), every word of the query
 required; ranking is the same Python on every database, so both give the same results.
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from charter_portal.bangla import search_key
 from offices.models import Office
 
-from .models import Service
+from .models import ServiceListing
 
 MAX_RESULTS = 50
 MAX_CANDIDATES = 5000  # a query matching more than this many services is ranked among the first
@@ -23,7 +23,7 @@ MAX_CANDIDATES = 5000  # a query matching more than this many services is ranked
 
 @dataclass
 class ServiceHit:
-    service: Service
+    service: ServiceListing
     score: int
 
 
@@ -41,7 +41,7 @@ def _offices_in(district):
 
 def score(words, search_text):
     """Words in the service's name count three times; the whole phrase in the name, five more."""
-    name = search_text.split(Service.SEARCH_NAME_END, 1)[0]
+    name = search_text.split(ServiceListing.SEARCH_NAME_END, 1)[0]
     phrase = " ".join(words)
     return sum(3 if word in name else 1 for word in words) + (5 if phrase in name else 0)
 
@@ -50,7 +50,7 @@ def find_services(query, district=None):
     words = query_words(query)
     if not words:
         return []
-    candidates = Service.objects.all()
+    candidates = ServiceListing.objects.all()
     for word in words:
         candidates = candidates.filter(search_text__contains=word)
     if district is not None:
@@ -59,7 +59,7 @@ def find_services(query, district=None):
         candidates.order_by("office_id", "category", "serial").values_list("pk", "search_text")[:MAX_CANDIDATES],
         key=lambda row: -score(words, row[1]),  # stable: ties keep office, category, serial order
     )[:MAX_RESULTS]
-    services = Service.objects.select_related("office").in_bulk([pk for pk, _ in ranked])
+    services = ServiceListing.objects.select_related("office").in_bulk([pk for pk, _ in ranked])
     return [ServiceHit(services[pk], score(words, text)) for pk, text in ranked]
 
 

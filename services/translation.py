@@ -1,9 +1,10 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Expectation, Service
+from .models import Expectation, Service, ServiceListing
 
 
 @register(Service)
+@register(ServiceListing)
 class ServiceTranslationOptions(TranslationOptions):
     fields = Service.TEXT_FIELDS
 

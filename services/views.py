@@ -2,33 +2,13 @@ import re
 
 from django.shortcuts import render
 
-from charter_portal.http import not_found
 from offices.models import OFFICE_KEY_PATTERN, District
 from pagecache.decorators import public_page
 
-from .models import Service
 from .search import find_offices, find_services
 
 MAX_QUERY_LENGTH = 200
 OFFICE_KEY = re.compile(OFFICE_KEY_PATTERN)
-
-
-def service_detail(request, key, category, serial):
-    """One service, the way a citizen plans a visit: what to bring, the cost and the time first."""
-    service = (
-        Service.objects.select_related(
-            "office__parent",
-            "office__district__division",
-            "office__upazila__district__division",
-            "responsible_officer__office",
-            "superior_officer__office",
-        )
-        .filter(office__key=key, category=category, serial=serial)
-        .first()
-    )
-    if service is None:
-        return not_found(request)
-    return render(request, "services/detail.html", {"service": service, "office": service.office})
 
 
 @public_page  # a burst of readers asks the same few things

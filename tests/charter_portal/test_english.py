@@ -20,6 +20,7 @@ from offices.models import Office
 from pagecache.middleware import CACHE
 from services.models import Service
 from tests.support import ROOT
+from tests.support.charters import publish_now
 from tests.support.forms import form_data
 from tests.support.grievances import citizen_form, file_on
 
@@ -162,6 +163,7 @@ def test_english_text_entered_for_a_field_is_shown_and_not_marked(client):
     service = Service.objects.filter(office__key="joypurhat").order_by("category", "serial").first()
     service.name_en = "Information about the ICT Department"
     service.save()
+    publish_now(service.office)
     html = get(client, "/en/office/joypurhat/")
     assert "<span>Information about the ICT Department</span>" in html
     assert "Information about the ICT Department" not in get(client, "/office/joypurhat/")

@@ -13,6 +13,7 @@ from charters.models import Charter
 from grievances.models import GrievanceTier
 from offices.models import Office, Officer
 from services.models import Expectation, Service
+from tests.support.charters import publish_now
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,8 @@ def test_a_superior_in_the_district_office_maps_to_the_targets_district():
 
 def test_the_cloned_page_renders(client):
     clone("rangpursadar.rangpur", "pirgonj.rangpur")
+    assert "এখনো পোর্টালে প্রকাশিত হয়নি" in client.get("/office/pirgonj.rangpur/").content.decode()  # a draft
+    publish_now(Office.objects.get(key="pirgonj.rangpur"))
     html = client.get("/office/pirgonj.rangpur/").content.decode()
     assert 'id="services-1"' in html and 'id="grs"' in html
 

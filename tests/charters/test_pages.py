@@ -10,6 +10,7 @@ from charters.models import Charter
 from grievances.models import GrievanceTier
 from offices.models import Office, Officer
 from services.models import Service
+from tests.support.charters import publish_now
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +131,7 @@ def tiny_charter():
         contact_officer=officer,
         resolution_days=30,
     )
+    publish_now(office)
     return office
 
 

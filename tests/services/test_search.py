@@ -3,9 +3,10 @@
 import pytest
 
 from charter_portal.bangla import search_key
-from services.models import Service
+from services.models import Service, ServiceListing
 from services.search import find_offices, find_services
 from tests.support import ROOT
+from tests.support.charters import publish_now
 
 pytestmark = pytest.mark.django_db
 
@@ -83,13 +84,16 @@ def test_an_empty_huge_or_odd_query_is_harmless(client):
     assert Service.objects.exists()
 
 
-def test_search_text_follows_edits_and_fixture_loads():
+def test_search_finds_what_is_published_not_the_draft():
     service = Service.objects.filter(office__key="joypurhat").first()
     service.name_bn = "একেবারে নতুন নামের সেবা"
     service.save()
-    assert find_services("একেবারে নতুন")[0].service == service
-    # Loaded from the fixtures (raw saves), every service is indexed too.
-    assert not Service.objects.filter(search_text="").exists()
+    assert find_services("একেবারে নতুন") == []  # a draft: citizens do not see it yet
+    publish_now(service.office)
+    hit = find_services("একেবারে নতুন")[0].service
+    assert (hit.office, hit.category, hit.serial) == (service.office, service.category, service.serial)
+    # Loaded from the fixtures (raw saves), every published service is indexed too.
+    assert ServiceListing.objects.count() == 87 and not ServiceListing.objects.filter(search_text="").exists()
 
 
 def test_search_results_link_to_the_row_and_to_the_before_you_go_page(client):
@@ -124,11 +128,13 @@ def test_repeated_searches_come_from_the_page_cache(client, django_assert_num_qu
     assert response.status_code == 200 and "প্রশিক্ষণ" in response.content.decode()
 
 
-def test_an_edit_shows_in_the_next_search_at_once(client):
+def test_a_publication_shows_in_the_next_search_at_once(client):
     client.get("/search/", {"q": "একেবারে নতুন"})
     service = Service.objects.filter(office__key="joypurhat").first()
     service.name_bn = "একেবারে নতুন নামের সেবা"
     service.save()
+    assert "একেবারে নতুন নামের সেবা" not in client.get("/search/", {"q": "একেবারে নতুন"}).content.decode()
+    publish_now(service.office)
     assert "একেবারে নতুন নামের সেবা" in client.get("/search/", {"q": "একেবারে নতুন"}).content.decode()
 
 

@@ -2,7 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from charter_portal.bangla import bengali_digits
 from charters.cloning import clone_document
-from charters.errors import CharterExists
+from charters.errors import CharterError
+from charters.management.publishing import add_publication_arguments, publish_draft
 from charters.models import Charter
 from charters.writing import write_charter
 from offices.models import Office
@@ -19,8 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("source", help="key of the office whose charter is copied, e.g. natoresadar.natore")
         parser.add_argument("target", help="key of the office that receives it, e.g. singra.natore")
         parser.add_argument("--replace", action="store_true", help="replace the target's existing charter")
+        add_publication_arguments(parser)
 
-    def handle(self, source, target, replace, **options):
+    def handle(self, source, target, replace, publish, **options):
         source_office = self.office(source)
         target_office = self.office(target)
         if source_office == target_office:
@@ -30,7 +32,7 @@ class Command(BaseCommand):
         try:
             report = clone_document(source_office, target_office)
             write_charter(target_office, report.document, replace=replace)
-        except (CharterExists, ValueError) as exc:
+        except CharterError as exc:
             raise CommandError(str(exc)) from exc
 
         counts = report.document.counts()
@@ -44,6 +46,12 @@ class Command(BaseCommand):
         self.stdout.write("এখনো পূরণ করতে হবে:")
         for item in report.to_fill_in:
             self.stdout.write(f"  - {item}")
+        if publish:
+            publish_draft(self, target_office, options)
+        else:
+            self.stdout.write(
+                f"written as {target_office.key}'s draft; publish it with publish_charter {target_office.key}"
+            )
 
     def office(self, key):
         try:

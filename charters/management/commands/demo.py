@@ -20,7 +20,13 @@ DEMO_PASSWORD = "demo-charter-2026"
 
 
 def demo_fixtures():
-    return [FIXTURES / "geography.json", FIXTURES / "offices.json", *sorted((FIXTURES / "charters").glob("*.json"))]
+    """The national tree, the five seed charters (the drafts) and their version 1 (what citizens see)."""
+    return [
+        FIXTURES / "geography.json",
+        FIXTURES / "offices.json",
+        *sorted((FIXTURES / "charters").glob("*.json")),
+        *sorted((FIXTURES / "versions").glob("*.json")),
+    ]
 
 
 class Command(BaseCommand):

@@ -4,8 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from charters.errors import CharterError, CharterExists
+from charters.errors import CharterError
 from charters.importer import read_charter_text
+from charters.management.publishing import add_publication_arguments, publish_draft
 from charters.models import Charter
 from charters.writing import charter_fixture, office_named_in, write_charter
 from offices.models import Office
@@ -34,9 +35,10 @@ class Command(BaseCommand):
         parser.add_argument("--office", required=True, help="the office's key, e.g. joypurhat or kachua.chandpur")
         parser.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
         parser.add_argument("--fixture", metavar="OUT.json", help="write a loaddata fixture instead of the database")
-        parser.add_argument("--replace", action="store_true", help="replace the office's existing charter")
+        parser.add_argument("--replace", action="store_true", help="replace the office's existing charter (its draft)")
+        add_publication_arguments(parser)
 
-    def handle(self, file, office, dry_run, fixture, replace, **options):
+    def handle(self, file, office, dry_run, fixture, replace, publish, **options):
         path = Path(file)
         try:
             target = Office.objects.select_related("parent").get(key=office)
@@ -66,9 +68,11 @@ class Command(BaseCommand):
         else:
             try:
                 write_charter(target, document, replace=replace)
-            except (CharterExists, ValueError) as exc:
+            except CharterError as exc:
                 raise CommandError(f"{path.name}: nothing was written: {exc}") from None
         self.print_summary(target, document, warnings, written=not (dry_run or fixture))
+        if publish and not (dry_run or fixture):
+            publish_draft(self, target, options, as_signed=True)
 
     def read(self, path):
         try:

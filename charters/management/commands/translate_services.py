@@ -6,6 +6,7 @@ from django.db import transaction
 
 from charter_portal.bangla import search_key
 from charters.models import touch_charter
+from charters.publishing import translate_published
 from pagecache.versions import new_version
 from services.models import Service
 
@@ -60,7 +61,13 @@ class Command(BaseCommand):
         Service.objects.bulk_update(changed, ["name_en", "search_text"], batch_size=500)
         for office_id in {service.office_id for service in changed}:
             touch_charter(office_id)
-        if changed:
+        versions = translate_published(
+            lambda field, bengali: names.get(search_key(bengali)) if field == "name" else None
+        )
+        if changed or versions:
             new_version()
         unused = len(names) - len(used)
-        self.stdout.write(f"{len(changed)} services given an English name; {unused} glossary lines matched no service")
+        self.stdout.write(
+            f"{len(changed)} services given an English name ({versions} published versions); "
+            f"{unused} glossary lines matched no service"
+        )

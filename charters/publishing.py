@@ -1,0 +1,123 @@
+"""Publishing an office's draft as a new version, withdrawing one, and the search listing that
+follows the version in force. Every write here is one transaction."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Max
+
+from offices.models import Office
+from services.models import Service, ServiceListing
+
+from .comparison import compare
+from .errors import CharterError
+from .models import Charter, CharterVersion
+from .snapshot import draft_document, promises
+
+
+class NothingToPublish(CharterError):
+    """The draft promises exactly what the version in force does."""
+
+
+def publish(office, *, issued_on, signatory_name, signatory_designation, user=None, published_at=None, as_signed=False):
+    """Freeze the office's draft as its next version and make it the one in force.
+
+    The date and signatory are required, except ``as_signed``: an imported paper charter published
+    exactly as it was signed, which may carry neither (the page never invents them).
+    """
+    signatory_name, signatory_designation = (signatory_name or "").strip(), (signatory_designation or "").strip()
+    if not as_signed and not isinstance(issued_on, datetime.date):
+        raise CharterError("চার্টারের তারিখ দিন।")
+    if not as_signed and not (signatory_name and signatory_designation):
+        raise CharterError("স্বাক্ষরকারীর নাম ও পদবি দিন।")
+    with transaction.atomic():
+        # One publisher at a time per office: a second one waits here, then finds nothing new.
+        office = Office.objects.select_for_update().get(pk=office.pk)
+        charter = Charter.objects.filter(office=office).first()
+        if charter is None:
+            raise CharterError(f"{office}-এর কোনো চার্টারের খসড়া নেই; প্রকাশ করার কিছু নেই।")
+        in_force = CharterVersion.objects.current_of(office)
+        draft = draft_document(office)
+        if in_force is not None and promises(draft) == promises(in_force.document):
+            raise NothingToPublish(
+                f"{office}-এর খসড়ায় সংস্করণ {in_force.number}-এর পর কোনো পরিবর্তন নেই; নতুন সংস্করণ প্রকাশ করা হয়নি।"
+            )
+        # The date and signatory are the publisher's: the draft keeps them for the next time.
+        if (charter.issued_on, charter.signatory_name_bn, charter.signatory_designation_bn) != (
+            issued_on,
+            signatory_name,
+            signatory_designation,
+        ):
+            Charter.objects.filter(office=office).update(
+                issued_on=issued_on,
+                signatory_name_bn=signatory_name,
+                signatory_designation_bn=signatory_designation,
+            )
+            draft = draft_document(office)
+        number = (CharterVersion.objects.filter(office=office).aggregate(n=Max("number"))["n"] or 0) + 1
+        version = CharterVersion.objects.create(
+            office=office,
+            number=number,
+            document=draft,
+            issued_on=issued_on,
+            signatory_name=signatory_name,
+            signatory_designation=signatory_designation,
+            summary=compare(in_force.document if in_force else None, draft).summary(),
+            published_by=user,
+            **({"published_at": published_at} if published_at else {}),
+        )
+        refresh_listing(office)
+    return version
+
+
+def withdraw(version, user):
+    """HQ takes a version out of force: it stays in the list, marked withdrawn."""
+    with transaction.atomic():
+        version = CharterVersion.objects.select_for_update().get(pk=version.pk)
+        if version.withdrawn_at is not None:
+            raise CharterError(f"সংস্করণ {version.number} আগেই প্রত্যাহার করা হয়েছে।")
+        version.withdraw(user)
+        refresh_listing(version.office)
+    return version
+
+
+def refresh_listing(office):
+    """Make the office's search listing the services of its version in force (or none)."""
+    office_id = getattr(office, "pk", office)
+    ServiceListing.objects.filter(office_id=office_id).delete()
+    version = CharterVersion.objects.in_force().filter(office_id=office_id).order_by("-number").first()
+    if version is None:
+        return
+    listings = []
+    for service in version.document["services"]:
+        listing = ServiceListing(
+            office_id=office_id,
+            category=service["category"],
+            serial=service["serial"],
+            **{f"{name}_{lang}": service[name][lang] for name in Service.TEXT_FIELDS for lang in ("bn", "en")},
+        )
+        listing.search_text = listing.searchable_text()
+        listings.append(listing)
+    ServiceListing.objects.bulk_create(listings)
+
+
+def translate_published(english_for):
+    """Give the published versions the English of HQ's glossary: ``english_for(field, bengali)``
+    returns a service text's English, or None. The one change a published version takes besides
+    its withdrawal, and it cannot touch what was signed: the English is the portal's translation
+    of the Bengali, which stays exactly as published. Returns the number of versions changed."""
+    changed = 0
+    with transaction.atomic():
+        for version in CharterVersion.objects.select_for_update().order_by("pk"):
+            document, touched = version.document, False
+            for service in document["services"]:
+                for name in Service.TEXT_FIELDS:
+                    english = english_for(name, service[name]["bn"])
+                    if english and english != service[name]["en"]:
+                        service[name]["en"], touched = english, True
+            if touched:
+                # update(): past CharterVersion.save(), which refuses every other change.
+                CharterVersion.objects.filter(pk=version.pk).update(document=document)
+                refresh_listing(version.office_id)
+                changed += 1
+    return changed

@@ -1,0 +1,183 @@
+"""A charter frozen as one JSON document, and thawed back into the objects its page shows.
+
+Publishing stores ``draft_document(office)`` in a CharterVersion; the public page, the office's
+JSON, the national files, search and the per-service page are all built from the document of the
+version in force (``contents_from_document``), never from the rows staff are editing. A preview
+goes through the very same two functions, so a draft previews exactly as it will publish.
+
+The document carries the charter's own parts in both languages: the prose, the layout, the date
+and signatory, the services, the expectations and the office's own GRS tiers. What is not the
+office's to promise stays live: the office's place in the tree and its contacts, its subordinate
+offices, the Cabinet Division's national cell.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from grievances.models import GrievanceTier
+from offices.models import Office, Officer
+from services.models import Expectation, Service
+
+from .models import Charter
+
+FORMAT = 1
+CHARTER_TEXTS = ("vision", "mission", "signatory_name", "signatory_designation")
+OFFICER_TEXTS = ("name", "designation", "branch")
+OFFICER_CONTACTS = ("phone", "mobile", "email", "room", "upazila_code")
+TIER_TEXTS = ("when_to_contact", "contact_title", "contact_text")
+
+
+@dataclass
+class CharterContents:
+    """What an office's charter page shows."""
+
+    office: Office
+    services: list
+    expectations: list
+    grievance_chain: list
+    subordinates: list
+    charter: Charter | None = None
+    version: object = None  # the CharterVersion shown; None for a draft or no charter
+
+    @property
+    def service_tables(self):
+        """``[(category, services)]`` for the categories the charter has, in section order."""
+        tables = [(category, [s for s in self.services if s.category == category]) for category in Service.Category]
+        return [(category, rows) for category, rows in tables if rows]
+
+
+def _texts(obj, names):
+    return {name: {"bn": getattr(obj, f"{name}_bn") or "", "en": getattr(obj, f"{name}_en") or None} for name in names}
+
+
+def _thawed(names, data):
+    return {f"{name}_{language}": data[name][language] for name in names for language in ("bn", "en")}
+
+
+def _officer(officer):
+    if officer is None:
+        return None
+    return {
+        "id": officer.pk,
+        "office": officer.office.key,
+        "office_id": officer.office_id,
+        "office_name": {"bn": officer.office.name_bn or "", "en": officer.office.name_en or None},
+        **_texts(officer, OFFICER_TEXTS),
+        **{name: getattr(officer, name) or "" for name in OFFICER_CONTACTS},
+    }
+
+
+def draft_document(office):
+    """The office's charter as its staff have it now (its rows), as a document; None if it has none."""
+    charter = Charter.objects.filter(office=office).first()
+    if charter is None:
+        return None
+    services = Service.objects.filter(office=office).select_related(
+        "responsible_officer__office", "superior_officer__office"
+    )
+    tiers = GrievanceTier.objects.filter(office=office).select_related("contact_officer__office")
+    return {
+        "format": FORMAT,
+        **_texts(charter, CHARTER_TEXTS),
+        "service_columns": charter.service_columns,
+        "issued_on": charter.issued_on.isoformat() if charter.issued_on else None,
+        "services": [
+            {
+                "id": service.pk,
+                "category": service.category,
+                "serial": service.serial,
+                **_texts(service, Service.TEXT_FIELDS),
+                "responsible_officer": _officer(service.responsible_officer),
+                "superior_officer": _officer(service.superior_officer),
+            }
+            for service in services.order_by("category", "serial")
+        ],
+        "expectations": [
+            {"serial": e.serial, **_texts(e, ("text",))}
+            for e in Expectation.objects.filter(office=office).order_by("serial")
+        ],
+        "grievance_tiers": [
+            {
+                "level": tier.level,
+                **_texts(tier, TIER_TEXTS),
+                "contact_officer": _officer(tier.contact_officer),
+                "resolution_days": tier.resolution_days,
+            }
+            for tier in tiers.order_by("level")
+        ],
+    }
+
+
+def promises(document):
+    """What a document promises, without its date and signatory: two documents with the same
+    promises are the same charter, however often it is signed."""
+    return {
+        key: value
+        for key, value in document.items()
+        if key not in ("issued_on", "signatory_name", "signatory_designation")
+    }
+
+
+def contents_from_document(office, document, *, national_cell, subordinates, published_at):
+    """The page's contents of a document: unsaved model objects, so every template and every
+    rule of the models (anchors, links, translations, digits) works on them unchanged."""
+    charter = Charter(
+        office=office,
+        service_columns=document["service_columns"],
+        issued_on=datetime.date.fromisoformat(document["issued_on"]) if document["issued_on"] else None,
+        updated_at=published_at,
+        **_thawed(CHARTER_TEXTS, document),
+    )
+    officers = {}
+
+    def officer(data):
+        if data is None:
+            return None
+        if data["id"] not in officers:
+            if data["office_id"] == office.pk:
+                owner = office
+            else:
+                owner = Office(
+                    pk=data["office_id"], key=data["office"], **_thawed(["name"], {"name": data["office_name"]})
+                )
+            officers[data["id"]] = Officer(
+                pk=data["id"],
+                office=owner,
+                **_thawed(OFFICER_TEXTS, data),
+                **{name: data[name] for name in OFFICER_CONTACTS},
+            )
+        return officers[data["id"]]
+
+    services = [
+        Service(
+            pk=s["id"],
+            office=office,
+            category=s["category"],
+            serial=s["serial"],
+            responsible_officer=officer(s["responsible_officer"]),
+            superior_officer=officer(s["superior_officer"]),
+            **_thawed(Service.TEXT_FIELDS, s),
+        )
+        for s in document["services"]
+    ]
+    expectations = [
+        Expectation(office=office, serial=e["serial"], **_thawed(["text"], e)) for e in document["expectations"]
+    ]
+    own_tiers = [
+        GrievanceTier(
+            office=office,
+            level=t["level"],
+            contact_officer=officer(t["contact_officer"]),
+            resolution_days=t["resolution_days"],
+            **_thawed(TIER_TEXTS, t),
+        )
+        for t in document["grievance_tiers"]
+    ]
+    return CharterContents(
+        office=office,
+        services=services,
+        expectations=expectations,
+        grievance_chain=GrievanceTier.objects.chain_for(office, own_tiers, national_cell),
+        subordinates=subordinates,
+        charter=charter,
+    )
