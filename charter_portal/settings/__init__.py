@@ -137,6 +137,9 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "bn"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("bn",)
 # Translated fields' labels say their language: "সেবার নাম [বাংলা]", "সেবার নাম [English]".
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = language_label
+# The admin's language tabs need jQuery UI's tabs widget: served from static/vendor/ (modeltranslation
+# would load all of jQuery UI from ajax.googleapis.com, which the Content-Security-Policy refuses).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui-tabs.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -2,7 +2,7 @@
    calendar and the clock, the time-zone note. Their digits are shown in Bengali, as the server
    shows every other number of the admin (charter_portal/bangla.py); only text is changed, never
    an input's value, so a date the calendar puts in a field stays parseable. The translated
-   fields' tabs say the language's name ("বাংলা", "English"), not its code. */
+   fields' tabs and the language switch say the language's name ("বাংলা", "English"), not its code. */
 (function () {
   "use strict";
   var DIGITS = "০১২৩৪৫৬৭৮৯";
@@ -24,7 +24,7 @@
   }
 
   function relabelTabs(root) {
-    root.querySelectorAll(".ui-tabs-nav a").forEach(function (link) {
+    root.querySelectorAll(".ui-tabs-nav a, #modeltranslation-main-switch option").forEach(function (link) {
       var name = LANGUAGES[link.textContent.trim()];
       if (name) {
         link.textContent = name;
