@@ -102,3 +102,84 @@ def search_key(text):
     text = text.translate(TO_ASCII_DIGITS).casefold()
     text = re.sub(r"[^\w\u0980-\u09ff]+", " ", text)
     return " ".join(text.split())
+
+
+# ---- The admin: Bengali digits in its pages' text, and the language in translated fields' labels
+
+# In the admin's text, besides e-mails and URLs, a token that mixes Latin letters and digits is a
+# code a person types or compares (a tracking number GRS-7K3M-9QXD, a username staff2, a hash
+# pbkdf2_sha256): its digits stay ASCII.
+_IDENTIFIER_OR_CODE = re.compile(
+    _IDENTIFIER.pattern + r"| (?a:\b(?=[\w-]*[a-z])(?=[\w-]*\d)[\w-]+)",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# What is not a page's visible text: comments, the content of elements whose text is code or a
+# form value (script, style, textarea, pre, code, kbd, samp), tags with their attributes (input
+# values, hrefs, ids, data-*), and character references (&#39;).
+_NOT_TEXT = re.compile(
+    r"<!--.*?-->|<(script|style|textarea|pre|code|kbd|samp)\b[^>]*>.*?</\1\s*>|<[^>]*>|&\#?\w+;",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _text_digits(text):
+    parts, position = [], 0
+    for match in _IDENTIFIER_OR_CODE.finditer(text):
+        parts.append(text[position : match.start()].translate(_TO_BENGALI))
+        parts.append(match.group())
+        position = match.end()
+    parts.append(text[position:].translate(_TO_BENGALI))
+    return "".join(parts)
+
+
+def bengali_digits_in_html(html):
+    """An HTML page with Bengali digits in its text nodes only: tags, attributes, form values,
+    scripts, styles, code, e-mail addresses, URLs and letter-digit codes keep their digits."""
+    parts, position = [], 0
+    for match in _NOT_TEXT.finditer(html):
+        parts.append(_text_digits(html[position : match.start()]))
+        parts.append(match.group())
+        position = match.end()
+    parts.append(_text_digits(html[position:]))
+    return "".join(parts)
+
+
+class AdminBengaliDigitsMiddleware:
+    """Bengali digits on every HTML page under the admin's URL (the admin is Bengali only):
+    counts, dates and times, pagination, history, messages. One rule for all of Django's admin
+    templates, instead of overriding each of them with ``bn_digits``; what a person types or an
+    element's attributes carry is never touched (``bengali_digits_in_html``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = None
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.prefix is None:
+            from django.urls import reverse
+
+            self.prefix = reverse("admin:index")
+        if (
+            request.path_info.startswith(self.prefix)
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.has_header("Content-Encoding")
+        ):
+            charset = response.charset
+            response.content = bengali_digits_in_html(response.content.decode(charset)).encode(charset)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response
+
+
+LANGUAGE_NAMES = {"bn": "বাংলা", "en": "English"}
+
+
+def language_label(verbose_name, language):
+    """A translated field's label with its language, each in its own name: "সেবার নাম [বাংলা]",
+    "সেবার নাম [English]" (modeltranslation's MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME, so every
+    form, admin and inline gets it). A no-break space before the bracket: modeltranslation's
+    tabs script strips " [..]" from labels, and the language must stay on the label."""
+    return f"{verbose_name}\u00a0[{LANGUAGE_NAMES.get(language, language)}]"

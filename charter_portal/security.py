@@ -7,6 +7,7 @@ style anywhere (so no nonces or hashes), and that is ten lines, not a dependency
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.templatetags.static import static
 from django.utils.html import format_html
 
 # Nothing inline, nothing from elsewhere: the pages use only their own stylesheet, web font and
@@ -49,7 +50,8 @@ def client_address(request):
 
 
 LOCKED_OUT = """<!doctype html>
-<html lang="bn"><head><meta charset="utf-8"><title>সাময়িকভাবে বন্ধ — সিটিজেন চার্টার পোর্টাল</title></head>
+<html lang="bn"><head><meta charset="utf-8"><title>সাময়িকভাবে বন্ধ — সিটিজেন চার্টার পোর্টাল</title>
+<link rel="stylesheet" href="{stylesheet}"></head>
 <body><h1>লগইন সাময়িকভাবে বন্ধ</h1>
 <p>এই ব্যবহারকারী নামে এই ঠিকানা থেকে পরপর {limit} বার ভুল পাসওয়ার্ড দেওয়া হয়েছে। নিরাপত্তার জন্য
 {minutes} মিনিট লগইন করা যাবে না; তারপর আবার চেষ্টা করুন। পাসওয়ার্ড মনে না থাকলে সদর দপ্তরের
@@ -63,5 +65,10 @@ def locked_out(request, response=None, credentials=None):
     from charter_portal.bangla import bengali_digits
 
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    body = format_html(LOCKED_OUT, limit=bengali_digits(settings.AXES_FAILURE_LIMIT), minutes=bengali_digits(minutes))
+    body = format_html(
+        LOCKED_OUT,
+        limit=bengali_digits(settings.AXES_FAILURE_LIMIT),
+        minutes=bengali_digits(minutes),
+        stylesheet=static("css/admin.css"),  # the admin's web font: a desktop may have no Bengali font
+    )
     return HttpResponse(body, status=429, headers={"Retry-After": str(minutes * 60)})

@@ -52,8 +52,9 @@ class OfficeAdmin(OfficeScopedMixin, TabbedTranslationAdmin):
     search_fields = ["key", "name_bn", "name_en"]
     list_select_related = ["parent"]
     inlines = [CharterInline, OfficerInline, ServiceInline, ExpectationInline, GrievanceTierInline]
-    # The national tree is HQ's to keep; an office edits its own contact details and charter.
-    tree_fields = ["key", "level", "parent", "district", "upazila"]
+    # The national tree is HQ's to keep, the office's name included (the public page shows it); an
+    # office edits its own contact details and charter.
+    tree_fields = ["key", "level", "name", "parent", "district", "upazila"]
     fieldsets = [
         (None, {"fields": ["key", "level", "name", "parent", "district", "upazila"]}),
         ("যোগাযোগ", {"fields": ["address", "site", "phone", "email"]}),
@@ -62,4 +63,5 @@ class OfficeAdmin(OfficeScopedMixin, TabbedTranslationAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if self.is_hq(request) else self.tree_fields
+        # name_bn and name_en for "name" (modeltranslation), so both languages are read-only.
+        return [] if self.is_hq(request) else self.replace_orig_field(self.tree_fields)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from charter_portal.bangla import language_label
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "django-insecure-development-only-never-use-in-production")
@@ -35,8 +37,8 @@ INSTALLED_APPS = [
     "services",
     "grievances",
     "charters",
-    # Locks the admin login after repeated failures (AXES_* below).
-    "axes",
+    # Locks the admin login after repeated failures (AXES_* below); named in Bengali.
+    "charter_portal.apps.AxesConfig",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Bengali digits in the admin's pages (charter_portal/bangla.py).
+    "charter_portal.bangla.AdminBengaliDigitsMiddleware",
     # Last, as django-axes requires: it answers a locked-out login.
     "axes.middleware.AxesMiddleware",
 ]
@@ -126,13 +130,20 @@ AUTH_PASSWORD_VALIDATORS = [
 # the Bengali strings; the database's text in each model's _bn/_en columns (modeltranslation).
 LANGUAGE_CODE = "bn"
 LANGUAGES = [("bn", "বাংলা"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/django/: Bengali for the strings of Django's admin, auth, forms (and django-axes) that
+# Django's own Bengali catalogues leave empty, so that the admin reads in Bengali throughout.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "django"]
 TIME_ZONE = "Asia/Dhaka"
 USE_I18N = True
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "bn"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("bn",)
+# Translated fields' labels say their language: "সেবার নাম [বাংলা]", "সেবার নাম [English]".
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = language_label
+# The admin's language tabs need jQuery UI's tabs widget: served from static/vendor/ (modeltranslation
+# would load all of jQuery UI from ajax.googleapis.com, which the Content-Security-Policy refuses).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui-tabs.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
