@@ -109,13 +109,20 @@ def draft_document(office):
 
 
 def promises(document):
-    """What a document promises, without its date and signatory: two documents with the same
-    promises are the same charter, however often it is signed."""
-    return {
-        key: value
-        for key, value in document.items()
-        if key not in ("issued_on", "signatory_name", "signatory_designation")
-    }
+    """What a document promises, without its date and signatory and without the row ids it
+    carries for the page's sake: two documents with the same promises are the same charter,
+    however often it is signed or re-imported."""
+
+    def without_ids(value):
+        if isinstance(value, dict):
+            return {k: without_ids(v) for k, v in value.items() if k not in ("id", "office_id")}
+        if isinstance(value, list):
+            return [without_ids(v) for v in value]
+        return value
+
+    return without_ids(
+        {k: v for k, v in document.items() if k not in ("issued_on", "signatory_name", "signatory_designation")}
+    )
 
 
 def contents_from_document(office, document, *, national_cell, subordinates, published_at):
