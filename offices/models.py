@@ -73,6 +73,10 @@ class OfficeQuerySet(models.QuerySet):
     def with_area(self):
         return self.select_related("district__division", "upazila__district__division", "parent")
 
+    def publishing_charter(self):
+        """The offices whose charter citizens may read (see ``published_charter_offices``)."""
+        return self.filter(pk__in=published_charter_offices())
+
     def for_charter_page(self):
         """Everything the charter page shows, in a fixed number of queries."""
         from grievances.models import GrievanceTier
@@ -221,6 +225,14 @@ class Office(Searchable):
                 raise ValidationError({"parent": "উপজেলা কার্যালয়ের ঊর্ধ্বতন দপ্তর হবে তার নিজের জেলা কার্যালয়।"})
 
 
+def published_charter_offices():
+    """The pks of the offices that publish a charter, as a subquery: the one place that decides.
+
+    Today an office publishes a charter when it has a Charter row; a draft/publish workflow
+    changes this function and ``Charter.is_published`` together, and every page follows."""
+    return Charter.objects.values("office_id")
+
+
 class Charter(models.Model):
     """The office's citizen's charter as a document: its prose, layout, date and signatory.
 
@@ -256,6 +268,11 @@ class Charter(models.Model):
     def save(self, *args, **kwargs):
         self.updated_at = charter_changed_at()
         super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        """Whether citizens may read it: today every charter (keep in step with published_charter_offices)."""
+        return True
 
     @property
     def has_superior_column(self):

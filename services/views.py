@@ -4,6 +4,7 @@ import re
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 
+from charter_portal.bangla import by_name
 from offices.models import OFFICE_KEY_PATTERN, District
 from offices.pagecache import public_page
 
@@ -42,7 +43,7 @@ def search(request):
     context = {
         "query": query,
         "district": district,
-        "districts": District.objects.order_by("division_id", "pk"),
+        "districts": by_name(District.objects.all()),
         "services": find_services(query, district) if query else [],
         "offices": find_offices(query, district) if query else [],
     }
