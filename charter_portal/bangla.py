@@ -158,7 +158,9 @@ def identifier(value, autoescape=True):
     """An e-mail address or URL, escaped, with line-break opportunities at its punctuation only."""
     text = str(value or "")
     esc = conditional_escape if autoescape else (lambda part: part)
-    return mark_safe('<span class="identifier">' + "<wbr>".join(esc(part) for part in _IDENTIFIER_BREAK.split(text)) + "</span>")
+    return mark_safe(
+        '<span class="identifier">' + "<wbr>".join(esc(part) for part in _IDENTIFIER_BREAK.split(text)) + "</span>"
+    )
 
 
 _CONTACT = re.compile(

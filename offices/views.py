@@ -2,7 +2,7 @@ from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import render
 
 from charter_portal.bangla import by_name
-from grievances.models import GrievanceTier
+from grievances.models import NATIONAL_STANDARD_DAYS, GrievanceTier
 from services.models import Service
 
 from .models import Division, Office
@@ -93,6 +93,7 @@ def charter(request, key):
             office, [t for t in tiers if t.office_id], [t for t in tiers if not t.office_id]
         ),
         "subordinates": [o for o in offices if o is not office],
+        "standard_days": NATIONAL_STANDARD_DAYS,  # what a grievance against an office without a charter goes through
     }
     return render(request, "offices/charter.html", context)
 

@@ -140,7 +140,8 @@ def test_text_from_the_database_is_escaped(client, tiny_charter):
 
 
 def test_bengali_digits_on_the_page_but_not_in_emails_or_urls(client, tiny_charter):
-    html = client.get(tiny_charter.get_absolute_url()).content.decode()
+    # <wbr>: the line-break opportunities at an address's punctuation (charter_portal.bangla.identifier)
+    html = client.get(tiny_charter.get_absolute_url()).content.decode().replace("<wbr>", "")
     services = html.split('id="services-1"')[1].split("</section>")[0]
     assert ">১২<" in services  # serial
     assert "৩ কার্যদিবস" in services  # days in the time limit
