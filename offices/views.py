@@ -22,7 +22,8 @@ def directory(request):
     publishing = set(Office.objects.publishing_charter().values_list("pk", flat=True))
     service_counts = dict(
         Service.objects.filter(office__in=publishing)
-        .values_list("office")
+        .order_by()  # no default ordering: it would join the GROUP BY and count each service alone
+        .values("office")
         .annotate(n=Count("pk"))
         .values_list("office", "n")
     )
