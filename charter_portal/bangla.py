@@ -13,6 +13,8 @@ import unicodedata
 
 from django import template
 from django.conf import settings
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -183,3 +185,95 @@ def language_label(verbose_name, language):
     form, admin and inline gets it). A no-break space before the bracket: modeltranslation's
     tabs script strips " [..]" from labels, and the language must stay on the label."""
     return f"{verbose_name}\u00a0[{LANGUAGE_NAMES.get(language, language)}]"
+
+
+# Bengali alphabetical order. Code-point order is close but wrong in places: য় ড় ঢ় (and ৎ)
+# sit after হ, and the decomposed spellings (য + ়, ে + া) differ from the composed ones.
+# Dictionary order: the signs ঁ ং ঃ, the vowels, the consonants (each nukta letter right after
+# its base letter, ৎ after ত), then the vowel signs (so a consonant with its inherent vowel comes
+# before the same consonant with া, ি, …) and the hasanta (so conjuncts come last).
+_BENGALI_ORDER = (
+    "\u0981\u0982\u0983"  # ঁ ং ঃ
+    "অআইঈউঊঋৠঌৡএঐওঔ"
+    "কখগঘঙচছজঝঞটঠড\u09dcঢ\u09ddণত\u09ceথদধনপফবভময\u09dfর\u09f0ল\u09f1শষসহ"  # ড় after ড, ঢ় after ঢ, ৎ after ত, য় after য
+    "\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c4\u09c7\u09c8\u09cb\u09cc\u09d7\u09cd"  # া ি ী ু ূ ৃ ৄ ে ৈ ো ৌ ৗ ্
+)
+_BENGALI_WEIGHT = {letter: 1000 + n for n, letter in enumerate(_BENGALI_ORDER)}
+_COMPOSE = {pair: single for single, pair in _COMPOSITES.items()}
+
+
+def sort_key(text):
+    """The key that puts names in alphabetical order: Bengali in dictionary order, Latin
+    letters by their lower case, digits (Bengali or ASCII) by value, before letters. The one
+    rule for every list a citizen scans (divisions, districts, upazilas, offices)."""
+    text = unicodedata.normalize("NFC", str(text or "")).translate(_SEARCH_DROP)
+    for pair, single in _COMPOSE.items():
+        text = text.replace(pair, single)
+    key = []
+    for ch in text.translate(TO_ASCII_DIGITS).casefold():
+        if ch in _BENGALI_WEIGHT:
+            key.append(_BENGALI_WEIGHT[ch])
+        elif ch.isdigit():
+            key.append(100 + int(ch))
+        elif ch.isalpha():
+            key.append(500 + ord(ch) if ord(ch) < 500 else 2000 + ord(ch))
+        elif ch.isspace():
+            key.append(0)
+        else:
+            key.append(1 + ord(ch) % 99)  # punctuation: before digits and letters
+    return tuple(key)
+
+
+def by_name(items, field="name"):
+    """``items`` sorted by ``item.<field>`` as the page shows it, with ``sort_key``."""
+    return sorted(items, key=lambda item: sort_key(getattr(item, field)))
+
+
+# E-mail addresses and web addresses are drawn whole: the line may break only at their own
+# punctuation (before . @ - _, after /), never inside a word ("gov.b/d").
+_IDENTIFIER_BREAK = re.compile(r"(?=[.@_-])|(?<=/)(?!/)")
+
+
+@register.filter(needs_autoescape=True)
+def identifier(value, autoescape=True):
+    """An e-mail address or URL, escaped, with line-break opportunities at its punctuation only."""
+    text = str(value or "")
+    esc = conditional_escape if autoescape else (lambda part: part)
+    return mark_safe(
+        '<span class="identifier">' + "<wbr>".join(esc(part) for part in _IDENTIFIER_BREAK.split(text)) + "</span>"
+    )
+
+
+_CONTACT = re.compile(
+    r"""
+    (?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})
+    | (?P<url>(?:https?://|www\.)[^\s<>]*[^\s<>.,;:)])
+    | (?P<phone>\+?[0-9০-৯][0-9০-৯ \-]{5,}[0-9০-৯])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@register.filter(needs_autoescape=True)
+def contact_links(value, autoescape=True):
+    """Free contact text (a GRS tier's address) with its e-mails, web addresses and phone numbers
+    as mailto:, https: and tel: links; the rest escaped, phone digits in the page's digits."""
+    text = str(value or "")
+    esc = conditional_escape if autoescape else (lambda part: part)
+    html, position = [], 0
+    for match in _CONTACT.finditer(text):
+        kind, found = match.lastgroup, match.group()
+        if kind == "phone" and len(re.sub(r"\D", "", found.translate(TO_ASCII_DIGITS))) < 8:
+            continue  # a house or gate number, not a telephone
+        html.append(esc(bn_digits(text[position : match.start()])))
+        if kind == "email":
+            link = format_html('<a href="mailto:{}">{}</a>', found, identifier(found))
+        elif kind == "url":
+            href = found if "://" in found else f"https://{found}"
+            link = format_html('<a href="{}">{}</a>', href, identifier(found))
+        else:
+            link = format_html('<a href="tel:{}">{}</a>', tel_href(found), bn_digits(found))
+        html.append(link)
+        position = match.end()
+    html.append(esc(bn_digits(text[position:])))
+    return mark_safe("".join(str(part) for part in html))

@@ -140,3 +140,8 @@ class CharterVersion(models.Model):
 
     def get_absolute_url(self):
         return reverse("charters:version", kwargs={"key": self.office.key, "number": self.number})
+
+
+def publishing_offices():
+    """The offices that publish a charter: those with a version in force. The one place that decides."""
+    return Office.objects.filter(pk__in=CharterVersion.objects.in_force().values("office_id"))

@@ -83,41 +83,71 @@ def withdraw(version, user):
 
 def refresh_listing(office):
     """Make the office's search listing the services of its version in force (or none)."""
-    office_id = getattr(office, "pk", office)
-    ServiceListing.objects.filter(office_id=office_id).delete()
-    version = CharterVersion.objects.in_force().filter(office_id=office_id).order_by("-number").first()
-    if version is None:
-        return
+    refresh_listings([getattr(office, "pk", office)])
+
+
+def refresh_listings(office_ids):
+    """The same for many offices, in four statements whatever their number."""
+    ServiceListing.objects.filter(office_id__in=office_ids).delete()
+    in_force = {}
+    for version in CharterVersion.objects.in_force().filter(office_id__in=office_ids).order_by("office_id", "number"):
+        in_force[version.office_id] = version  # the newest wins
     listings = []
-    for service in version.document["services"]:
-        listing = ServiceListing(
-            office_id=office_id,
-            category=service["category"],
-            serial=service["serial"],
-            **{f"{name}_{lang}": service[name][lang] for name in Service.TEXT_FIELDS for lang in ("bn", "en")},
-        )
-        listing.search_text = listing.searchable_text()
-        listings.append(listing)
-    ServiceListing.objects.bulk_create(listings)
+    for office_id, version in in_force.items():
+        for service in version.document["services"]:
+            listing = ServiceListing(
+                office_id=office_id,
+                category=service["category"],
+                serial=service["serial"],
+                **{f"{name}_{lang}": service[name][lang] for name in Service.TEXT_FIELDS for lang in ("bn", "en")},
+            )
+            listing.search_text = listing.searchable_text()
+            listings.append(listing)
+    ServiceListing.objects.bulk_create(listings, batch_size=1000)
+
+
+# Where a version document keeps translatable text, by the kind of thing it belongs to.
+DOCUMENT_TEXTS = {
+    "service": Service.TEXT_FIELDS,
+    "expectation": ("text",),
+    "tier": ("when_to_contact", "contact_title"),
+    "officer": ("designation", "branch"),
+}
+
+
+def _document_parts(document):
+    """(kind, dict) for every translatable part of a version document."""
+    for service in document["services"]:
+        yield "service", service
+        for officer in (service["responsible_officer"], service["superior_officer"]):
+            if officer:
+                yield "officer", officer
+    for expectation in document["expectations"]:
+        yield "expectation", expectation
+    for tier in document["grievance_tiers"]:
+        yield "tier", tier
+        if tier["contact_officer"]:
+            yield "officer", tier["contact_officer"]
 
 
 def translate_published(english_for):
-    """Give the published versions the English of HQ's glossary: ``english_for(field, bengali)``
-    returns a service text's English, or None. The one change a published version takes besides
-    its withdrawal, and it cannot touch what was signed: the English is the portal's translation
-    of the Bengali, which stays exactly as published. Returns the number of versions changed."""
-    changed = 0
+    """Give the published versions the English of HQ's glossaries: ``english_for(kind, field,
+    bengali, english)`` returns the English for a text (``english`` is what it has now), or None
+    to leave it. The one change a published version takes besides its withdrawal, and it cannot
+    touch what was signed: the English is the portal's translation of the Bengali, which stays
+    exactly as published. Returns the number of versions changed."""
+    changed = []
     with transaction.atomic():
         for version in CharterVersion.objects.select_for_update().order_by("pk"):
-            document, touched = version.document, False
-            for service in document["services"]:
-                for name in Service.TEXT_FIELDS:
-                    english = english_for(name, service[name]["bn"])
-                    if english and english != service[name]["en"]:
-                        service[name]["en"], touched = english, True
+            touched = False
+            for kind, part in _document_parts(version.document):
+                for name in DOCUMENT_TEXTS[kind]:
+                    english = english_for(kind, name, part[name]["bn"], part[name]["en"])
+                    if english and english != part[name]["en"]:
+                        part[name]["en"], touched = english, True
             if touched:
-                # update(): past CharterVersion.save(), which refuses every other change.
-                CharterVersion.objects.filter(pk=version.pk).update(document=document)
-                refresh_listing(version.office_id)
-                changed += 1
-    return changed
+                changed.append(version)
+        # bulk_update: past CharterVersion.save(), which refuses every other change; one statement a batch.
+        CharterVersion.objects.bulk_update(changed, ["document"], batch_size=100)
+        refresh_listings({version.office_id for version in changed})
+    return len(changed)

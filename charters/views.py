@@ -1,16 +1,20 @@
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Count
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from charter_portal.bangla import by_name
 from charter_portal.http import not_found
+from grievances.models import NATIONAL_STANDARD_DAYS
 from offices.models import Division, Office, office_of
 from offices.scoping import is_hq
 from pagecache.decorators import public_page
+from services.models import ServiceListing
 
 from .comparison import compare
 from .loading import load_charter, load_draft
-from .models import CharterVersion
+from .models import CharterVersion, publishing_offices
 
 # The public pages are the same for every visitor, kept gzipped until the data changes (pagecache);
 # the preview is one office's staff's alone, and never kept.
@@ -18,30 +22,50 @@ from .models import CharterVersion
 
 @public_page
 def directory(request):
+    # Every level in alphabetical order of the names the page shows (charter_portal.bangla.sort_key);
+    # each office that publishes a charter marked with its number of services; ?charters=1 shows only those.
+    only_charters = request.GET.get("charters") == "1"
     divisions = Division.objects.prefetch_related("districts__upazilas")
     offices = Office.objects.only("pk", "key", "name", "name_bn", "name_en", "level", "district_id", "upazila_id")
+    publishing = set(publishing_offices().values_list("pk", flat=True))
+    service_counts = dict(
+        ServiceListing.objects.order_by()  # no default ordering: it would join the GROUP BY
+        .values("office")
+        .annotate(n=Count("pk"))
+        .values_list("office", "n")
+    )
+    for office in offices:
+        office.publishes_charter = office.pk in publishing
+        office.service_count = service_counts.get(office.pk, 0)
     by_district = {o.district_id: o for o in offices if o.district_id}
     by_upazila = {o.upazila_id: o for o in offices if o.upazila_id}
     headquarters = next((o for o in offices if o.level == Office.Level.HQ), None)
-    tree = [
-        (
-            division,
-            [
-                (
-                    district,
-                    by_district.get(district.pk),
-                    [
-                        (upazila, by_upazila[upazila.pk])
-                        for upazila in district.upazilas.all()
-                        if upazila.pk in by_upazila
-                    ],
-                )
-                for district in division.districts.all()
-            ],
-        )
-        for division in divisions
-    ]
-    return render(request, "charters/directory.html", {"headquarters": headquarters, "tree": tree})
+
+    def shown(office):
+        return office is not None and (office.publishes_charter or not only_charters)
+
+    tree = []
+    for division in by_name(divisions):
+        districts = []
+        for district in by_name(division.districts.all()):
+            district_office = by_district.get(district.pk)
+            upazilas = [
+                (upazila, by_upazila[upazila.pk])
+                for upazila in by_name(district.upazilas.all())
+                if shown(by_upazila.get(upazila.pk))
+            ]
+            if upazilas or shown(district_office):
+                districts.append((district, district_office if shown(district_office) else None, upazilas))
+        if districts:
+            tree.append((division, districts))
+    context = {
+        "headquarters": headquarters if shown(headquarters) else None,
+        "tree": tree,
+        "only_charters": only_charters,
+        "office_count": len(offices),
+        "charter_count": len(publishing),
+    }
+    return render(request, "charters/directory.html", context)
 
 
 def _page_context(contents, **extra):
@@ -49,12 +73,27 @@ def _page_context(contents, **extra):
         "office": contents.office,
         "charter": contents.charter,
         "version": contents.version,
-        "service_tables": contents.service_tables,
+        "service_tables": [(category, rows, *shared_officers(rows)) for category, rows in contents.service_tables],
         "expectations": contents.expectations,
         "grievance_chain": contents.grievance_chain,
         "subordinates": contents.subordinates,
+        "standard_days": NATIONAL_STANDARD_DAYS,  # what a grievance against an office without a charter goes through
         **extra,
     }
+
+
+def shared_officers(services):
+    """(responsible, superior): the officer who holds that column for every row of a table, else None.
+
+    The page shows such an officer once, above the table, instead of once per row."""
+
+    def shared(field):
+        officers = {getattr(service, f"{field}_id") for service in services}
+        return (
+            getattr(services[0], field) if len(officers) == 1 and None not in officers and len(services) > 1 else None
+        )
+
+    return shared("responsible_officer"), shared("superior_officer")
 
 
 @public_page

@@ -2,6 +2,7 @@ import re
 
 from django.shortcuts import render
 
+from charter_portal.bangla import by_name
 from offices.models import OFFICE_KEY_PATTERN, District
 from pagecache.decorators import public_page
 
@@ -21,7 +22,7 @@ def search(request):
     context = {
         "query": query,
         "district": district,
-        "districts": District.objects.order_by("division_id", "pk"),
+        "districts": by_name(District.objects.all()),
         "services": find_services(query, district) if query else [],
         "offices": find_offices(query, district) if query else [],
     }

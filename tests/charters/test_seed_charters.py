@@ -368,7 +368,7 @@ def _section(html, element_id):
 
 
 def _text(html):
-    text = re.sub(r"<[^>]+>", " ", html)
+    text = re.sub(r"<[^>]+>", " ", html.replace("<wbr>", ""))  # a line-break opportunity, not a space
     return _squash(unescape(text))
 
 

@@ -30,7 +30,7 @@ def free_port():
 
 @contextmanager
 def production_portal(**environment):
-    """The documented production stack on 127.0.0.1: the demo data migrated and loaded, static
+    """The documented production stack on 127.0.0.1: the demo data migrated and loaded (with its English), static
     files collected, gunicorn (2 workers × 8 threads; threads, because a browser's idle
     speculative connections would each hold a sync worker) with the production settings.
     ``environment`` names the database (SQLITE_PATH or DATABASE_URL) and anything else. Yields
@@ -48,6 +48,8 @@ def production_portal(**environment):
     for command in (
         ["migrate", "-v0"],
         ["loaddata", "-v0", *map(str, demo_fixture_paths())],
+        # as the demo command does: English service names and the repeated phrases
+        ["translate_services", str(FIXTURES / "translations" / "service-names.en.tsv")],
         ["collectstatic", "--noinput", "-v0"],
     ):
         subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=300)

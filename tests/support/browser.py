@@ -33,3 +33,39 @@ def axe_violations(page):
                                             nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
     }""")
     return result
+
+
+def bengali_letter_share(page):
+    """The share of the letters the page shows (its innerText) that are Bengali letters."""
+    return page.evaluate("""() => {
+        const letters = document.body.innerText.match(/\\p{L}/gu) || [];
+        const bengali = letters.filter(ch => /\\p{Script=Bengali}/u.test(ch));
+        return letters.length ? bengali.length / letters.length : 0;
+    }""")
+
+
+_CONTROLS = "input:not([type=hidden]), select, textarea, button"
+
+
+def controls_font_families(page):
+    """The computed font-family of every form control on the page (they do not inherit it by default)."""
+    return page.evaluate(f"""() => [...document.querySelectorAll('{_CONTROLS}')]
+        .map(el => getComputedStyle(el).fontFamily)""")
+
+
+def small_tap_targets(page, minimum=44):
+    """Controls and block links drawn smaller than ``minimum`` CSS px either way. Links inside running
+    text (display: inline) are WCAG's inline exception; off-screen elements (the skip link until it
+    is focused, the honeypot) are not targets."""
+    return page.evaluate(
+        """([selector, minimum]) => [...document.querySelectorAll(selector)].filter(el => {
+            const rect = el.getBoundingClientRect();
+            const style = getComputedStyle(el);
+            if (!rect.width || !rect.height || rect.right <= 0 || !el.checkVisibility({visibilityProperty: true})) return false;
+            if (el.tagName === 'A' && style.display === 'inline') return false;  // blockified flex items count
+            return rect.height < minimum || rect.width < minimum;
+        }).map(el => `${el.tagName.toLowerCase()}.${el.className} "${el.innerText.trim().slice(0, 30)}"
+                      ${Math.round(rect(el).width)}x${Math.round(rect(el).height)}`);
+        function rect(el) { return el.getBoundingClientRect(); }""",
+        [_CONTROLS + ", a, summary", minimum],
+    )

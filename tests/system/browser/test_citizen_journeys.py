@@ -32,7 +32,7 @@ def test_search_and_follow_a_result(page):
     page.fill("#search-q", "সাইবার নিরাপত্তা")
     page.locator("form.search-form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/search/\?q="))
-    first = page.locator("ol.search-results > li > a").first
+    first = page.locator("ol.search-results .result-title a").first
     target = first.get_attribute("href")
     assert re.fullmatch(r"/office/[a-z.]+/#service-\d-\d+", target)
     first.click()
