@@ -17,7 +17,8 @@ from django.utils.translation import get_language
 
 register = template.Library()
 
-_TO_BENGALI = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+_BENGALI_DIGITS, _ASCII_DIGITS = "০১২৩৪৫৬৭৮৯", "0123456789"  # the one table
+_TO_BENGALI = str.maketrans(_ASCII_DIGITS, _BENGALI_DIGITS)
 
 # Tokens whose digits must survive untouched: e-mail addresses and URLs
 # (with a scheme, or the "www." form the charters use).
@@ -46,7 +47,12 @@ def bengali_digits(value):
     return "".join(parts)
 
 
-_TO_ASCII = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+_TO_ASCII = str.maketrans(_BENGALI_DIGITS, _ASCII_DIGITS)
+
+
+def ascii_digits(value):
+    """``value`` as text with Bengali digits turned ASCII (what a citizen typed, for parsing)."""
+    return "" if value is None else str(value).translate(_TO_ASCII)
 
 
 @register.filter(is_safe=True)
@@ -56,7 +62,7 @@ def bn_digits(value):
     # is_safe: the filter adds no markup, so safe input stays safe and
     # unsafe input is still escaped by autoescaping.
     if (get_language() or settings.LANGUAGE_CODE) != "bn":
-        return "" if value is None else str(value).translate(_TO_ASCII)
+        return ascii_digits(value)
     return bengali_digits(value)
 
 

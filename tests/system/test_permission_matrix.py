@@ -28,12 +28,12 @@ from django.test import Client
 from django.urls import reverse
 
 from grievances.admin import GrievanceAdmin
-from grievances.models import Grievance, GrievanceDesk, Holiday
+from grievances.models import Feedback, Grievance, GrievanceDesk, Holiday
 from offices.models import Office, OfficeStaff, office_of
 from offices.scoping import HQOnlyMixin, OfficeScopedMixin
 from offices.signals import OFFICE_STAFF_GROUP, OFFICE_STAFF_PERMISSIONS
 from tests.support.forms import form_data
-from tests.support.grievances import PASSWORD, file_on, make_officer
+from tests.support.grievances import PASSWORD, file_on, make_officer, post_for
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def charter_editor(username, key, **fields):
 def another_offices_staff():
     """Kachua's charter editor, who also holds Kachua's tier-1 grievance desk."""
     user = charter_editor("kachua-staff", OTHER_OFFICE)
-    GrievanceDesk.objects.create(user=user, office=office(OTHER_OFFICE), level=1)
+    GrievanceDesk.objects.create(user=user, officer=post_for(OTHER_OFFICE, 1))
     return user
 
 
@@ -97,7 +97,7 @@ def wrong_tier_officer():
 def inactive_account():
     """A deactivated account that would otherwise reach everything: HQ, Joypurhat's staff, its desk."""
     user = charter_editor("joypurhat-gone", OWNER_OFFICE, is_active=False, is_superuser=True)
-    GrievanceDesk.objects.create(user=user, office=office(OWNER_OFFICE), level=1)
+    GrievanceDesk.objects.create(user=user, officer=post_for(OWNER_OFFICE, 1))
     return user
 
 
@@ -132,7 +132,8 @@ def rows():
     owner = charter_editor("joypurhat-staff", OWNER_OFFICE)
     desk_holder = make_officer("joypurhat-anik", OWNER_OFFICE, 1)
     Holiday.objects.create(date=datetime.date(2026, 10, 20), name="দুর্গাপূজা")
-    grievance = file_on(datetime.date(2026, 1, 4))  # Joypurhat, tier 1
+    grievance = file_on(datetime.date(2026, 1, 4))  # Joypurhat, tier 1; its notices are in the outbox
+    Feedback.objects.create(grievance=grievance, satisfied=True, rating=4, level=1, office=grievance.office)
     # A successful and a failed login: django-axes' records of both (and a failure log row, which
     # axes writes only when configured to).
     Client().post(reverse("admin:login"), {"username": owner.username, "password": PASSWORD})
