@@ -42,12 +42,18 @@ def scope_of(user):
     return grievances, False
 
 
-def summary(as_of, grievances=None, hq=True):
+def summary(as_of, grievances=None, hq=True, desk=None):
+    """The dashboard's figures. A desk's (``desk`` given) counts its offices but lists, tracking
+    numbers and all, only the grievances it holds now."""
     grievances = Grievance.objects.all() if grievances is None else grievances
     calendar = WorkingCalendar()
     areas = ["office__district", "office__upazila__district"]
     unresolved = grievances.unresolved().select_related(*areas).with_deadlines(calendar)
     overdue = sorted((g for g in unresolved if as_of > g.due), key=lambda g: (g.due, g.pk))
+    overdue_listed = overdue
+    if desk is not None:
+        held = set(grievances.filter(desk.grievance_filter()).values_list("pk", flat=True))
+        overdue_listed = [g for g in overdue if g.pk in held]
     resolved = list(grievances.resolved().select_related(*areas))
     days_to_resolve = {
         g.pk: calendar.working_days_between(timezone.localdate(g.filed_at), g.resolved_on) for g in resolved
@@ -82,7 +88,8 @@ def summary(as_of, grievances=None, hq=True):
         "table": table,
         "totals": [sum(row["counts"][i][1] for row in table) for i in range(len(Grievance.Status))],
         "total": sum(row["total"] for row in table),
-        "overdue": overdue,
+        "overdue": overdue_listed,
+        "overdue_count": len(overdue),
         "median_days": _median(list(days_to_resolve.values())),
         "resolved_count": len(resolved),
         "office_medians": office_medians,

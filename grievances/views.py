@@ -187,7 +187,8 @@ def _scope(request):
 def dashboard(request):
     """HQ's dashboard (every office) or a desk holder's (the offices whose tiers the desk holds)."""
     grievances, hq = _scope(request)
-    context = dashboard_data.summary(timezone.localdate(), grievances, hq=hq)
+    desk = None if hq else desk_of(request.user)
+    context = dashboard_data.summary(timezone.localdate(), grievances, hq=hq, desk=desk)
     return render(request, "grievances/dashboard.html", context)
 
 

@@ -342,3 +342,28 @@ def test_hq_reaches_every_model(admin_client, admin_user, rows, model):
     ):
         response = admin_client.get(url)
         assert response.status_code == (200 if action in allowed else 403), (action, url)
+
+
+# ---- the grievance pages outside the admin: the dashboard and the monthly report
+
+
+@pytest.mark.parametrize("url", ["/grievances/dashboard/", "/grievances/report/", "/grievances/report/?format=csv"])
+@pytest.mark.parametrize("who", REFUSED_ACTORS)
+def test_the_dashboard_and_the_report_refuse_who_holds_no_desk_and_show_a_desk_only_its_own(client, rows, who, url):
+    user = REFUSED_ACTORS[who]()
+    grievance = rows["rows"][Grievance]  # Joypurhat's, at tier 1
+    if user is not None:
+        client.force_login(user)
+    response = client.get(url)
+    if who in ("another office's staff", "a grievance officer of the wrong tier"):
+        # They hold a desk: their own offices only, never Joypurhat's tier-1 grievance.
+        assert response.status_code == 200 and grievance.tracking_number not in response.content.decode()
+    else:
+        assert is_refused(response) or (response.status_code == 302 and "/login/" in response["Location"])
+
+
+@pytest.mark.parametrize("url", ["/grievances/dashboard/", "/grievances/report/"])
+def test_hq_and_the_holder_reach_the_dashboard_and_the_report(client, admin_client, rows, url):
+    assert admin_client.get(url).status_code == 200
+    client.force_login(rows["desk_holder"])
+    assert client.get(url).status_code == 200
