@@ -8,7 +8,7 @@ from grievances.models import GrievanceTier
 from services.models import Expectation, Service
 
 from .models import Charter, District, Division, Office, Officer, OfficeStaff, Upazila
-from .scoping import HQOnlyMixin, OfficeScopedAdmin, OfficeScopedInline, OfficeScopedMixin
+from .scoping import HQOnlyMixin, OfficeScopedAdmin, OfficeScopedInline, OfficeScopedMixin, is_hq
 
 
 @admin.register(Division)
@@ -70,6 +70,11 @@ class GrievanceTierInline(OfficeScopedInline, TranslationStackedInline):
     extra = 0
     ordering = ["level"]
     fields = [("level", "resolution_days"), "when_to_contact", "contact_title", "contact_officer", "contact_text"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The days are HQ's (issue 15): an office edits who holds its tiers and how to reach them.
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if is_hq(request) else [*fields, "resolution_days"]
 
 
 @admin.register(Office)

@@ -256,3 +256,24 @@ def test_the_chain_sentence_is_built_from_the_levels(client):
     assert "national standard of 30, 20 and 60 working days applies" in html
     assert Client().get("/office/kachua.chandpur/grievance/").status_code == 200
     assert mail.outbox == []
+
+
+def test_office_staff_cannot_edit_their_tiers_days_on_the_office_page(client):
+    from django.contrib.auth.models import Group, User
+
+    from offices.models import OfficeStaff
+    from offices.signals import OFFICE_STAFF_GROUP
+    from tests.support.forms import form_data
+
+    user = User.objects.create_user("joypurhat-staff", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=OFFICE_STAFF_GROUP))
+    OfficeStaff.objects.create(user=user, office=office("joypurhat"))
+    client.force_login(user)
+    url = f"/admin/offices/office/{office('joypurhat').pk}/change/"
+    page = client.get(url).content.decode()
+    data = form_data(page, "office_form")
+    days = [name for name in data if name.startswith("grievance_tiers-") and name.endswith("-resolution_days")]
+    assert days == []  # not a field they can send
+    forged = {**data, "grievance_tiers-0-resolution_days": "32767"}
+    client.post(url, forged)
+    assert GrievanceTier.objects.get(office__key="joypurhat", level=1).resolution_days == 30
