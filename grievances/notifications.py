@@ -78,12 +78,12 @@ def sms_text(grievance, kind):
     number = grievance.tracking_number
     with translation.override(settings.LANGUAGE_CODE):
         if kind == Notification.Kind.FILED:
-            return gettext("অভিযোগ গৃহীত। ট্র্যাকিং নম্বর %(number)s। অবস্থা: %(url)s") % {
+            return gettext("অভিযোগ গৃহীত, নম্বর %(number)s। অবস্থা: %(url)s") % {
                 "number": number,
                 "url": short_url(reverse("grievances:lookup")),
             }
         if kind == Notification.Kind.ESCALATED:
-            return gettext("অভিযোগ %(number)s এখন %(level)sের কাছে। সময়সীমা %(date)s।") % {
+            return gettext("অভিযোগ %(number)s এখন %(level)s-এর কাছে। সময়সীমা %(date)s।") % {
                 "number": number,
                 "level": grievance.get_level_display(),
                 "date": _date(grievance.deadline()),

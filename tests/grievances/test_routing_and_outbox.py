@@ -277,3 +277,15 @@ def test_office_staff_cannot_edit_their_tiers_days_on_the_office_page(client):
     forged = {**data, "grievance_tiers-0-resolution_days": "32767"}
     client.post(url, forged)
     assert GrievanceTier.objects.get(office__key="joypurhat", level=1).resolution_days == 30
+
+
+def test_the_tracking_number_sms_fits_one_segment_on_the_portals_address(settings):
+    settings.PORTAL_URL = "https://www.doict.gov.bd"
+    grievance = file_on(FILED)
+    text = Notification.objects.get(grievance=grievance, channel="sms").body
+    assert grievance.tracking_number in text and "www.doict.gov.bd/grievance/" in text
+    assert sms.segments(text) == 1, (len(text), text)
+    make_officer("appeal", "joypurhat", 2)
+    escalate(TIER_2_START)
+    text = Notification.objects.get(grievance=grievance, channel="sms", kind="escalated").body
+    assert "আপিল কর্মকর্তা-এর কাছে" in text and sms.segments(text) == 1
