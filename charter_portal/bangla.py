@@ -19,7 +19,8 @@ from django.utils.translation import get_language
 
 register = template.Library()
 
-_TO_BENGALI = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+_BENGALI_DIGITS, _ASCII_DIGITS = "০১২৩৪৫৬৭৮৯", "0123456789"  # the one table
+_TO_BENGALI = str.maketrans(_ASCII_DIGITS, _BENGALI_DIGITS)
 
 # Tokens whose digits must survive untouched: e-mail addresses and URLs
 # (with a scheme, or the "www." form the charters use).
@@ -48,7 +49,12 @@ def bengali_digits(value):
     return "".join(parts)
 
 
-TO_ASCII_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+TO_ASCII_DIGITS = str.maketrans(_BENGALI_DIGITS, _ASCII_DIGITS)
+
+
+def ascii_digits(value):
+    """``value`` as text with Bengali digits turned ASCII (what a citizen typed, for parsing)."""
+    return "" if value is None else str(value).translate(TO_ASCII_DIGITS)
 
 
 @register.filter(is_safe=True)
@@ -58,7 +64,7 @@ def bn_digits(value):
     # is_safe: the filter adds no markup, so safe input stays safe and
     # unsafe input is still escaped by autoescaping.
     if (get_language() or settings.LANGUAGE_CODE) != "bn":
-        return "" if value is None else str(value).translate(TO_ASCII_DIGITS)
+        return ascii_digits(value)
     return bengali_digits(value)
 
 

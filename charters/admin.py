@@ -6,7 +6,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from grievances.models import GrievanceTier
 from offices.models import Office, Officer
-from offices.scoping import OfficeScopedInline, OfficeScopedMixin
+from offices.scoping import OfficeScopedInline, OfficeScopedMixin, is_hq
 from services.models import Expectation, Service
 
 from .models import Charter
@@ -42,6 +42,11 @@ class GrievanceTierInline(OfficeScopedInline, TranslationStackedInline):
     extra = 0
     ordering = ["level"]
     fields = [("level", "resolution_days"), "when_to_contact", "contact_title", "contact_officer", "contact_text"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The days are HQ's (issue 15): an office edits who holds its tiers and how to reach them.
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if is_hq(request) else [*fields, "resolution_days"]
 
 
 @admin.register(Office)

@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 
 from charter_portal.bangla import by_name
 from charter_portal.http import not_found
-from grievances.models import NATIONAL_STANDARD_DAYS
+from grievances.models import Level
 from offices.models import Division, Office, office_of
 from offices.scoping import is_hq
 from pagecache.decorators import public_page
@@ -77,7 +77,8 @@ def _page_context(contents, **extra):
         "expectations": contents.expectations,
         "grievance_chain": contents.grievance_chain,
         "subordinates": contents.subordinates,
-        "standard_days": NATIONAL_STANDARD_DAYS,  # what a grievance against an office without a charter goes through
+        # What a grievance against an office without a charter goes through: the national standard.
+        "standard_days": {level.value: level.standard_days for level in Level},
         **extra,
     }
 

@@ -3,7 +3,7 @@
 import statistics
 from collections import Counter, defaultdict
 
-from django.db.models import Count
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from charter_portal.bangla import bn_digits
 from offices.models import Office
 
-from .models import Grievance, GrievanceTier
+from .models import Feedback, Grievance, GrievanceTier, Level, Notification, held_cells, is_held
 from .workdays import WorkingCalendar
 
 HQ_LABEL = _("প্রধান কার্যালয়")
@@ -27,19 +27,41 @@ def _median(values):
     return statistics.median(values) if values else None
 
 
-def summary(as_of):
+def scope_of(user):
+    """``(grievances, hq)``: what a user's dashboard counts: HQ every grievance, a desk holder the
+    grievances of the offices whose tiers it holds; None for anyone else."""
+    from .models import desk_of
+
+    if user.is_active and user.is_superuser:
+        return Grievance.objects.all(), True
+    desk = desk_of(user)
+    if desk is None:
+        return None, False
+    offices = desk.office_ids()
+    grievances = Grievance.objects.all() if offices is None else Grievance.objects.filter(office__in=offices)
+    return grievances, False
+
+
+def summary(as_of, grievances=None, hq=True, desk=None):
+    """The dashboard's figures. A desk's (``desk`` given) counts its offices but lists, tracking
+    numbers and all, only the grievances it holds now."""
+    grievances = Grievance.objects.all() if grievances is None else grievances
     calendar = WorkingCalendar()
     areas = ["office__district", "office__upazila__district"]
-    unresolved = Grievance.objects.unresolved().select_related(*areas).with_deadlines(calendar)
+    unresolved = grievances.unresolved().select_related(*areas).with_deadlines(calendar)
     overdue = sorted((g for g in unresolved if as_of > g.due), key=lambda g: (g.due, g.pk))
-    resolved = list(Grievance.objects.resolved().select_related(*areas))
+    overdue_listed = overdue
+    if desk is not None:
+        held = set(grievances.filter(desk.grievance_filter()).values_list("pk", flat=True))
+        overdue_listed = [g for g in overdue if g.pk in held]
+    resolved = list(grievances.resolved().select_related(*areas))
     days_to_resolve = {
         g.pk: calendar.working_days_between(timezone.localdate(g.filed_at), g.resolved_on) for g in resolved
     }
 
     # Office × tier × status, counted by the database.
     counts = defaultdict(Counter)
-    for row in Grievance.objects.values("office", "level", "status").annotate(n=Count("pk")):
+    for row in grievances.values("office", "level", "status").annotate(n=Count("pk")):
         counts[(row["office"], row["level"])][row["status"]] = row["n"]
     overdue_count = Counter((g.office_id, g.level) for g in overdue)
     offices = Office.objects.in_bulk({office for office, _level in counts})
@@ -61,15 +83,55 @@ def summary(as_of):
 
     return {
         "as_of": as_of,
+        "hq": hq,
         "statuses": Grievance.Status,
         "table": table,
         "totals": [sum(row["counts"][i][1] for row in table) for i in range(len(Grievance.Status))],
         "total": sum(row["total"] for row in table),
-        "overdue": overdue,
+        "overdue": overdue_listed,
+        "overdue_count": len(overdue),
         "median_days": _median(list(days_to_resolve.values())),
         "resolved_count": len(resolved),
         "office_medians": office_medians,
         "chart": district_chart(unresolved, resolved, as_of),
+        "feedback": feedback_by_office(grievances),
+        **(hq_lists(unresolved) if hq else {}),
+    }
+
+
+def feedback_by_office(grievances):
+    """Per office: how many citizens rated a resolution, how many were satisfied, the mean rating."""
+    rows = (
+        Feedback.objects.filter(grievance__in=grievances)
+        .values("office")
+        .annotate(n=Count("pk"), satisfied=Count("pk", filter=Q(satisfied=True)), mean=Avg("rating"))
+        .order_by()
+    )
+    offices = Office.objects.in_bulk({row["office"] for row in rows})
+    table = [{**row, "office": offices[row["office"]]} for row in rows]
+    return sorted(table, key=lambda row: row["office"].name)
+
+
+def hq_lists(unresolved):
+    """What only HQ sees: grievances no one holds, tiers without a holder, notices given up."""
+    held = held_cells()
+    unassigned = [g for g in unresolved if not is_held(g, held)]
+    cells, national = held
+    # Every office that has published a charter or has grievances, at each of its own tiers.
+    office_ids = set(Office.objects.filter(charter__isnull=False).values_list("pk", flat=True))
+    office_ids |= set(Grievance.objects.values_list("office", flat=True).distinct())
+    named = {(t.office_id, t.level): t for t in GrievanceTier.objects.filter(office__in=office_ids)}
+    without_holder = []
+    for office in sorted(Office.objects.filter(pk__in=office_ids), key=lambda o: o.name):
+        for level in Level.office_levels():
+            if (office.pk, level) not in cells:
+                tier = named.get((office.pk, level))
+                without_holder.append({"office": office, "level": level, "tier": tier})
+    return {
+        "unassigned": unassigned,
+        "without_holder": without_holder,
+        "national_held": national,
+        "given_up": list(Notification.objects.given_up().select_related("grievance")[:100]),
     }
 
 

@@ -7,7 +7,8 @@ from charter_portal.bangla import bn_digits
 from charter_portal.languages import lang_of
 
 from .identifiers import MOBILE_ERROR, normalise_mobile, normalise_tracking_number
-from .models import Grievance
+from .models import Feedback, Grievance
+from .models.citizens import RATINGS
 
 REQUIRED = _("এই ঘরটি পূরণ করুন।")
 
@@ -153,3 +154,33 @@ class ReopenForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class FeedbackForm(forms.Form):
+    """The citizen's word on a resolution, once: satisfied or not, 1 to 5, a comment."""
+
+    satisfied = forms.TypedChoiceField(
+        label=_("আপনি কি নিষ্পত্তিতে সন্তুষ্ট?"),
+        choices=[("yes", _("হ্যাঁ, সন্তুষ্ট")), ("no", _("না, সন্তুষ্ট নই"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": REQUIRED, "invalid_choice": REQUIRED},
+    )
+    rating = forms.TypedChoiceField(
+        label=_("মান দিন (১ সবচেয়ে কম, ৫ সবচেয়ে বেশি)"),
+        choices=[(str(n), lazy(bn_digits, str)(n)) for n in RATINGS],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": REQUIRED, "invalid_choice": REQUIRED},
+    )
+    comment = _text(_("মন্তব্য (ঐচ্ছিক)"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def save_for(self, grievance):
+        return Feedback.objects.create(
+            grievance=grievance,
+            satisfied=self.cleaned_data["satisfied"],
+            rating=self.cleaned_data["rating"],
+            comment=self.cleaned_data["comment"],
+            level=grievance.level,
+            office=grievance.office,
+        )

@@ -15,12 +15,13 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from charter_portal.bangla import ascii_digits
+
 TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 TRACKING_PREFIX = "GRS"
 TRACKING_LENGTH = 8  # 8 × 5 bits = 40 bits
 TRACKING_NUMBER_MAX_LENGTH = len(TRACKING_PREFIX) + TRACKING_LENGTH + 2
 
-_BENGALI_TO_ASCII = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 # Crockford's decoding rules for the letters left out of the alphabet.
 _LOOK_ALIKES = str.maketrans("OIL", "011")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_.]+")
@@ -37,7 +38,7 @@ def format_tracking_number(code):
 
 def normalise_tracking_number(text):
     """The stored form of a tracking number as a citizen typed it, or None if it cannot be one."""
-    text = _SEPARATORS.sub("", str(text or "").translate(_BENGALI_TO_ASCII)).upper()
+    text = _SEPARATORS.sub("", ascii_digits(text or "")).upper()
     if len(text) == len(TRACKING_PREFIX) + TRACKING_LENGTH and text.startswith(TRACKING_PREFIX):
         text = text[len(TRACKING_PREFIX) :]
     text = text.translate(_LOOK_ALIKES)
@@ -52,7 +53,7 @@ _MOBILE = re.compile(r"01[3-9][0-9]{8}")
 
 def normalise_mobile(text):
     """``01XXXXXXXXX`` for a Bangladeshi mobile number, or None."""
-    text = re.sub(r"[\s\-‐‑‒–—().]+", "", str(text or "").translate(_BENGALI_TO_ASCII))
+    text = re.sub(r"[\s\-‐‑‒–—().]+", "", ascii_digits(text or ""))
     if text.startswith("+"):
         text = text[1:]
         if not text.startswith("880"):

@@ -9,4 +9,5 @@ urlpatterns = [
     path("grievance/received/", views.received, name="received"),
     path("grievance/status/", views.status, name="status"),
     path("grievances/dashboard/", views.dashboard, name="dashboard"),
+    path("grievances/report/", views.report, name="report"),
 ]

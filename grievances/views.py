@@ -1,20 +1,35 @@
+import re
 import time
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from charter_portal.bangla import bn_digits
 from charter_portal.http import not_found
 from offices.models import Office
 
 from . import dashboard as dashboard_data
 from . import ratelimit
-from .forms import GrievanceForm, LookupForm, ReopenForm
-from .models import ClientRequest, Grievance, GrievanceEvent, GrievanceTier, resolution_days_for
+from . import report as monthly
+from .forms import FeedbackForm, GrievanceForm, LookupForm, ReopenForm
+from .models import (
+    ClientRequest,
+    Feedback,
+    Grievance,
+    GrievanceEvent,
+    GrievanceTier,
+    Level,
+    desk_of,
+    resolution_days_for,
+)
 
 # The session remembers which grievance this browser filed or looked up, for this long.
 SESSION_KEY = "grievances.shown"
@@ -35,14 +50,25 @@ def _remembered(request):
 
 def _chain(office):
     """The tiers as the citizen should read them, and whether they are the national standard."""
-    tiers = list(GrievanceTier.objects.chain_for(office))
-    days = resolution_days_for(office, tiers or None)
+    tiers = list(GrievanceTier.objects.of_office(office))
+    days = resolution_days_for(office, tiers)
     return {
-        "chain_days": [(level, days[level]) for level in GrievanceTier.Level],
+        "chain_days": [(level, days[level]) for level in Level],
+        "standard_days_text": standard_days_text(),
         "uses_national_standard": not any(t.office_id == office.pk for t in tiers),
     }
 
 
+def standard_days_text():
+    """The national standard's days, tier by tier, in the page's digits: "৩০, ২০ ও ৬০"."""
+    numbers = [bn_digits(level.standard_days) for level in Level]
+    return gettext("%(others)s ও %(last)s") % {"others": ", ".join(numbers[:-1]), "last": numbers[-1]}
+
+
+_SERVICE_PK = re.compile(r"[0-9]{1,18}")
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
 def file_grievance(request, key):
     office = Office.objects.filter(key=key).first()
@@ -53,25 +79,28 @@ def file_grievance(request, key):
         form = GrievanceForm(request.POST, office=office)
         if form.is_valid():
             with transaction.atomic():
-                allowed = ratelimit.allow(request, ClientRequest.Action.FILE)
-                if allowed and form.is_spam:
+                over = ratelimit.refused(request, ClientRequest.Action.FILE, form.cleaned_data["mobile"])
+                if over is None and form.is_spam:
                     # A bot filled the hidden field: nothing is stored, the answer looks ordinary.
                     return render(request, "grievances/received_generic.html", {"office": office})
-                if allowed:
+                if over is None:
                     grievance = Grievance.file(office=office, **form.grievance_fields())
-            if allowed:
+            if over is None:
                 _remember(request, grievance)
                 return redirect("grievances:received")
-            form.add_error(None, ratelimit.MESSAGES[ClientRequest.Action.FILE])
+            form.add_error(None, ratelimit.MESSAGES[over])
             status = 429
     else:
         service = request.GET.get("service", "")
-        initial = {"service": service} if service.isdigit() and office.services.filter(pk=service).exists() else {}
+        # A malformed value (``²`` is a digit to str.isdigit) is ignored, never looked up.
+        valid = _SERVICE_PK.fullmatch(service) and office.services.filter(pk=int(service)).exists()
+        initial = {"service": service} if valid else {}
         form = GrievanceForm(office=office, initial=initial)
     context = {"office": office, "form": form, **_chain(office)}
     return render(request, "grievances/file.html", context, status=status)
 
 
+@never_cache
 def received(request):
     grievance = _remembered(request)
     if grievance is None:
@@ -79,6 +108,7 @@ def received(request):
     return render(request, "grievances/received.html", {"grievance": grievance, "deadline": grievance.deadline()})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def lookup(request):
     status = 200
@@ -98,13 +128,29 @@ def lookup(request):
     return render(request, "grievances/lookup.html", {"form": form}, status=status)
 
 
+def _feedback_allowed(grievance):
+    return grievance.status == Grievance.Status.RESOLVED and not Feedback.objects.filter(grievance=grievance).exists()
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
 def status(request):
     grievance = _remembered(request)
     if grievance is None:
         return redirect("grievances:lookup")
     reopen_form = ReopenForm()
-    if request.method == "POST" and grievance.can_be_reopened:
+    feedback_form = FeedbackForm()
+    if request.method == "POST" and request.POST.get("form") == "feedback":
+        if _feedback_allowed(grievance):
+            feedback_form = FeedbackForm(request.POST)
+            if feedback_form.is_valid():
+                try:
+                    with transaction.atomic():
+                        feedback_form.save_for(grievance)
+                except IntegrityError:  # rated a moment ago in another tab: once is once
+                    pass
+                return redirect("grievances:status")
+    elif request.method == "POST" and grievance.can_be_reopened:
         reopen_form = ReopenForm(request.POST)
         if reopen_form.is_valid():
             try:
@@ -121,12 +167,44 @@ def status(request):
         "events": grievance.events.order_by("recorded_at", "pk"),
         "event_kinds": GrievanceEvent.Kind,
         "reopen_form": reopen_form,
+        "feedback_form": feedback_form,
+        "feedback_allowed": _feedback_allowed(grievance),
+        "feedback": Feedback.objects.filter(grievance=grievance).first(),
         "today": timezone.localdate(),
         **_chain(grievance.office),
     }
     return render(request, "grievances/status.html", context)
 
 
+def _scope(request):
+    grievances, hq = dashboard_data.scope_of(request.user)
+    if grievances is None:
+        raise PermissionDenied  # staff who hold no desk: not the national dashboard
+    return grievances, hq
+
+
+@never_cache
 @staff_member_required
 def dashboard(request):
-    return render(request, "grievances/dashboard.html", dashboard_data.summary(timezone.localdate()))
+    """HQ's dashboard (every office) or a desk holder's (the offices whose tiers the desk holds)."""
+    grievances, hq = _scope(request)
+    desk = None if hq else desk_of(request.user)
+    context = dashboard_data.summary(timezone.localdate(), grievances, hq=hq, desk=desk)
+    return render(request, "grievances/dashboard.html", context)
+
+
+@never_cache
+@staff_member_required
+def report(request):
+    """The monthly GRS report: ``?month=YYYY-MM`` (default: last month), ``&format=csv``."""
+    grievances, hq = _scope(request)
+    today = timezone.localdate()
+    months = monthly.recent_months(today, 13)
+    month = monthly.parse_month(request.GET.get("month", "")) or months[1]
+    offices = None if hq else desk_of(request.user).office_ids()
+    data = monthly.build(month, offices=offices, today=today)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(monthly.as_csv(data), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="grs-report-{month:%Y-%m}.csv"'
+        return response
+    return render(request, "grievances/report.html", {**data, "months": months, "hq": hq})

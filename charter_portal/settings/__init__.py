@@ -163,6 +163,17 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "সিটিজেন চার্টার পোর্টাল <no-reply@doict.gov.bd>")
+# A mail server that never answers must not hold anything up: every SMTP call gives up after this.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# SMS (grievances/sms.py): the console in development; in production the HTTP SMS gateway,
+# DJANGO_SMS_BACKEND=grievances.sms.HttpGatewayBackend with its URL, key and sender id.
+SMS_BACKEND = os.environ.get("DJANGO_SMS_BACKEND", "grievances.sms.ConsoleBackend")
+SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_KEY = os.environ.get("SMS_GATEWAY_KEY", "")
+SMS_SENDER_ID = os.environ.get("SMS_SENDER_ID", "DoICT")
+SMS_TIMEOUT = float(os.environ.get("SMS_TIMEOUT", "10"))
+# Where HQ is told of a grievance no one holds (besides every active superuser with an address).
+GRIEVANCES_HQ_EMAILS = [a for a in os.environ.get("GRIEVANCES_HQ_EMAILS", "").split(",") if a.strip()]
 # Links in e-mail (to the status page, to the admin) start with this.
 PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
 # Behind a reverse proxy every request comes from the proxy: name the header that carries the

@@ -22,7 +22,7 @@ from services.models import Service
 from tests.support import ROOT
 from tests.support.charters import publish_now
 from tests.support.forms import form_data
-from tests.support.grievances import citizen_form, file_on
+from tests.support.grievances import citizen_form, deliver, file_on
 
 pytestmark = pytest.mark.django_db
 
@@ -274,6 +274,7 @@ def test_a_grievance_is_filed_in_english(client, django_capture_on_commit_callba
     assert f'<time datetime="{grievance.deadline():%Y-%m-%d}">{grievance.deadline():%-d %B %Y}</time>' in html
     assert unmarked_bengali(html) == []
     # The e-mail is Bengali: the citizen's language is not stored, and the portal's first is Bengali.
+    deliver()
     assert "আপনার অভিযোগ গৃহীত হয়েছে" in mail.outbox[0].subject
 
 

@@ -14,7 +14,7 @@ from grievances.apps import GRIEVANCE_OFFICER_GROUP
 from grievances.models import Grievance, GrievanceDesk, Holiday
 from offices.models import OfficeStaff
 from tests.support.forms import form_data
-from tests.support.grievances import PASSWORD, escalate, file_on, make_officer, office
+from tests.support.grievances import PASSWORD, deliver, escalate, file_on, make_officer, office
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +110,8 @@ def test_the_right_officer_sees_and_resolves_it(client, grievance, django_captur
     grievance.refresh_from_db()
     assert (grievance.status, grievance.resolution) == ("resolved", "প্রশিক্ষণের তারিখ জানানো হয়েছে।")
     assert grievance.resolved_on is not None
+    mail.outbox.clear()
+    deliver()
     (message,) = mail.outbox
     assert message.to == ["rahima@example.com"] and "প্রশিক্ষণের তারিখ জানানো হয়েছে।" in message.body
 
@@ -192,23 +194,21 @@ def test_a_desk_gives_its_holder_the_officers_group():
     assert group not in user.groups.all()
 
 
-def test_a_desk_at_tier_three_has_no_office_and_tiers_one_and_two_have_one():
+def test_a_desk_is_a_post_or_the_national_cell_never_both_nor_neither():
     user = User.objects.create_user("someone", is_staff=True)
+    post = office("joypurhat").officers.first()
     with pytest.raises(IntegrityError), transaction.atomic():
-        GrievanceDesk.objects.create(user=user, office=office("joypurhat"), level=3)
+        GrievanceDesk.objects.create(user=user, officer=post, national_cell=True)
     with pytest.raises(IntegrityError), transaction.atomic():
-        GrievanceDesk.objects.create(user=user, office=None, level=1)
+        GrievanceDesk.objects.create(user=user, officer=None, national_cell=False)
 
 
 def test_hq_assigns_a_desk_in_the_admin(admin_client):
     user = User.objects.create_user("new-anik", password=PASSWORD, is_staff=True)
     response = admin_client.post(
         "/admin/grievances/grievancedesk/add/",
-        {
-            "user": user.pk,
-            "office": office("joypurhat").pk,
-            "level": 1,
-        },
+        {"user": user.pk, "officer": 11701},  # Joypurhat's অনিক, whom its GRS tier 1 names
     )
     assert response.status_code == 302
-    assert GrievanceDesk.objects.get(user=user).office.key == "joypurhat"
+    desk = GrievanceDesk.objects.get(user=user)
+    assert [(office_id, int(level)) for office_id, level in desk.cells()] == [(office("joypurhat").pk, 1)]

@@ -69,3 +69,44 @@ def test_fifty_concurrent_submissions_give_fifty_rows_and_fifty_tracking_numbers
     numbers = set(Grievance.objects.values_list("tracking_number", flat=True))
     assert len(numbers) == SUBMISSIONS
     assert GrievanceEvent.objects.filter(kind="filed").count() == SUBMISSIONS
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sixteen_simultaneous_filings_from_one_client_let_exactly_the_limit_through():
+    """The finding: count, then insert, let 8 of 16 through a limit of 5. Now insert, then count,
+    under a per-key lock (PostgreSQL; SQLite's one writer takes turns)."""
+    from grievances import ratelimit
+    from grievances.models import ClientRequest
+
+    if not Office.objects.filter(key="joypurhat").exists():  # the test before this one emptied the database
+        call_command("loaddata", *demo_fixture_paths(), verbosity=0)
+    limit = ratelimit.LIMITS[ClientRequest.Action.FILE_BY_MOBILE][0]
+    start = threading.Barrier(16)
+    results = [None] * 16
+    turns = threading.Lock() if connection.vendor == "sqlite" else contextlib.nullcontext()
+
+    def submit(index):
+        client = Client(REMOTE_ADDR="10.7.7.7")
+        try:
+            start.wait()
+            with turns:
+                response = client.post(
+                    "/office/joypurhat/grievance/",
+                    {
+                        "name": "নাগরিক",
+                        "mobile": "01711000000",
+                        "description": "সেবা পাইনি, তিনবার গিয়েছি।",
+                        "desired_outcome": "সেবা",
+                    },
+                )
+            results[index] = response.status_code
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(i,)) for i in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [302] * limit + [429] * (16 - limit)
+    assert Grievance.objects.count() == limit

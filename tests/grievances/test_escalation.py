@@ -5,12 +5,14 @@ from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from grievances.models import GrievanceEvent, GrievanceTier, Holiday
-from tests.support.grievances import escalate, file_on, make_officer
+from tests.support.grievances import deliver, escalate, file_on, make_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -105,13 +107,31 @@ def test_a_holiday_hq_adds_later_moves_the_escalation_day():
     assert (grievance.level, grievance.tier_since) == (2, D(2026, 2, 18))
 
 
-def test_the_offices_own_days_decide_and_a_change_to_them_applies_to_open_grievances():
+def test_days_changed_after_filing_leave_the_deadline_as_it_was_and_apply_to_later_grievances():
     grievance = file_on(FILED)
     GrievanceTier.objects.filter(office__key="joypurhat", level=1).update(resolution_days=10)
-    assert grievance.deadline() == D(2026, 1, 18)  # 10 working days from Sunday 4 January
+    grievance.refresh_from_db()
+    assert grievance.deadline() == TIER_1_DEADLINE  # the 30 days it had when it got there
+    later = file_on(FILED)
+    assert later.deadline() == D(2026, 1, 18)  # 10 working days from Sunday 4 January
     escalate(D(2026, 1, 19))
     grievance.refresh_from_db()
-    assert grievance.level == 2
+    later.refresh_from_db()
+    assert (grievance.level, later.level) == (1, 2)
+
+
+def test_no_tier_may_promise_more_than_the_national_standard():
+    """The finding: Joypurhat's staff set 32767 days, its overdue grievance's deadline moved to 2155."""
+    tier = GrievanceTier.objects.get(office__key="joypurhat", level=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        GrievanceTier.objects.filter(pk=tier.pk).update(resolution_days=32767)
+    tier.resolution_days = 31
+    with pytest.raises(ValidationError):
+        tier.full_clean()
+    overdue = file_on(FILED)
+    assert "1 escalated" in escalate(TIER_2_START)
+    overdue.refresh_from_db()
+    assert overdue.level == 2
 
 
 def test_an_office_without_a_grs_table_escalates_on_the_national_standard_days():
@@ -127,13 +147,15 @@ def test_the_next_holder_and_the_citizen_are_told(django_capture_on_commit_callb
     make_officer("anik", "joypurhat", 1, email="anik@example.gov.bd")
     make_officer("appeal", "joypurhat", 2, email="appeal@example.gov.bd")
     make_officer("appeal-gone", "joypurhat", 2, active=False, email="gone@example.gov.bd")
-    make_officer("rangpur-appeal", "rangpursadar.rangpur", 2, email="rangpur@example.gov.bd")
+    make_officer("rangpur-anik", "rangpursadar.rangpur", 1, email="rangpur@example.gov.bd")
     make_officer("cell", None, 3, email="cell@example.gov.bd")
     grievance = file_on(FILED, email="rahima@example.com")
+    deliver()
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         escalate(TIER_2_START)
+    deliver()
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert recipients == ["appeal@example.gov.bd", "rahima@example.com"]
     to_appeal = next(m for m in mail.outbox if m.to == ["appeal@example.gov.bd"])
@@ -143,6 +165,7 @@ def test_the_next_holder_and_the_citizen_are_told(django_capture_on_commit_callb
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         escalate(TIER_3_START)
+    deliver()
     assert sorted(address for message in mail.outbox for address in message.to) == [
         "cell@example.gov.bd",
         "rahima@example.com",
@@ -151,6 +174,7 @@ def test_the_next_holder_and_the_citizen_are_told(django_capture_on_commit_callb
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         escalate(TIER_3_START)
+    deliver()
     assert mail.outbox == []  # nothing changed, nobody is told again
 
 

@@ -1,15 +1,17 @@
 """A citizen files a grievance against an office from its charter page."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
 from django.test import Client
 
-from grievances.models import Grievance, GrievanceEvent
+from grievances import ratelimit
+from grievances.models import ClientRequest, Grievance, GrievanceEvent
 from services.models import Service
 from tests.support.forms import form_data
-from tests.support.grievances import bengali_date, citizen_form, file_over_http, make_officer
+from tests.support.grievances import bengali_date, citizen_form, deliver, file_over_http, make_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +83,7 @@ def test_the_tracking_number_is_e_mailed_to_the_citizen_and_the_tier_one_officer
     make_officer("appeal", "joypurhat", 2)
     with django_capture_on_commit_callbacks(execute=True):
         grievance = file_over_http(client, email="rahima@example.com")
+    deliver()
     to_citizen, to_officer = mail.outbox
     assert to_citizen.to == ["rahima@example.com"]
     assert grievance.tracking_number in to_citizen.subject and grievance.tracking_number in to_citizen.body
@@ -92,6 +95,7 @@ def test_the_tracking_number_is_e_mailed_to_the_citizen_and_the_tier_one_officer
 def test_without_an_e_mail_address_the_citizen_gets_no_mail(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         file_over_http(client)
+    deliver()
     assert mail.outbox == []
 
 
@@ -153,31 +157,54 @@ def test_a_filled_honeypot_stores_nothing_but_looks_like_an_ordinary_answer(clie
     assert mail.outbox == []
 
 
-def test_one_client_may_file_five_grievances_in_ten_minutes(client):
+def mobile(n):
+    return f"0171{n:07d}"
+
+
+def test_one_mobile_number_may_file_five_grievances_in_ten_minutes(client):
     for _ in range(5):
         file_over_http(client)
     response = client.post("/office/joypurhat/grievance/", citizen_form())
     assert response.status_code == 429
+    assert "এই মোবাইল নম্বর থেকে" in response.content.decode()
     assert "১০ মিনিট পরে আবার চেষ্টা করুন" in response.content.decode()
     assert Grievance.objects.count() == 5
-    # Another client is not held back.
-    file_over_http(Client(REMOTE_ADDR="10.1.2.3"))
+    # From another address the same number is still held back; another number is not.
+    assert Client(REMOTE_ADDR="10.1.2.3").post("/office/joypurhat/grievance/", citizen_form()).status_code == 429
+    file_over_http(Client(REMOTE_ADDR="10.1.2.3"), mobile=mobile(1))
     assert Grievance.objects.count() == 6
 
 
-def test_behind_a_proxy_the_configured_header_names_the_client(client, settings):
+def test_a_union_digital_centre_files_for_a_queue_of_citizens_from_one_address(client):
+    limit = ratelimit.LIMITS[ClientRequest.Action.FILE][0]
+    assert limit >= 30  # a morning's queue at one centre
+    for n in range(limit):
+        file_over_http(client, mobile=mobile(n))
+    response = client.post("/office/joypurhat/grievance/", citizen_form(mobile=mobile(limit)))
+    assert response.status_code == 429 and "এই ডিভাইস থেকে" in response.content.decode()
+    assert Grievance.objects.count() == limit
+
+
+def test_behind_a_proxy_the_configured_header_names_the_client(client, settings, monkeypatch):
+    monkeypatch.setitem(ratelimit.LIMITS, ClientRequest.Action.FILE, (5, datetime.timedelta(minutes=10)))
     settings.GRIEVANCES_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     for index in range(5):
-        response = client.post("/office/joypurhat/grievance/", citizen_form(), HTTP_X_FORWARDED_FOR=f"10.9.9.{index}")
+        response = client.post(
+            "/office/joypurhat/grievance/", citizen_form(mobile=mobile(index)), HTTP_X_FORWARDED_FOR=f"10.9.9.{index}"
+        )
         assert response.status_code == 302
     # A client cannot dodge the limit by starting the list itself: the proxy's entry is last.
-    spoofed = client.post("/office/joypurhat/grievance/", citizen_form(), HTTP_X_FORWARDED_FOR="1.1.1.1, 10.9.9.0")
+    spoofed = client.post(
+        "/office/joypurhat/grievance/", citizen_form(mobile=mobile(10)), HTTP_X_FORWARDED_FOR="1.1.1.1, 10.9.9.0"
+    )
     assert spoofed.status_code == 302
-    for _ in range(4):
-        client.post("/office/joypurhat/grievance/", citizen_form(), HTTP_X_FORWARDED_FOR="10.9.9.0")
+    for n in range(4):
+        client.post(
+            "/office/joypurhat/grievance/", citizen_form(mobile=mobile(20 + n)), HTTP_X_FORWARDED_FOR="10.9.9.0"
+        )
     assert (
         client.post(
-            "/office/joypurhat/grievance/", citizen_form(), HTTP_X_FORWARDED_FOR="2.2.2.2, 10.9.9.0"
+            "/office/joypurhat/grievance/", citizen_form(mobile=mobile(30)), HTTP_X_FORWARDED_FOR="2.2.2.2, 10.9.9.0"
         ).status_code
         == 429
     )

@@ -9,8 +9,8 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from charter_portal.bangla import bengali_digits
-from grievances.models import Grievance, GrievanceDesk
-from offices.models import Office
+from grievances.models import Grievance, GrievanceDesk, GrievanceTier, Level
+from offices.models import Office, Officer
 
 PASSWORD = "pw-for-tests-only"
 
@@ -55,8 +55,31 @@ def file_on(day, key="joypurhat", **fields):
     return Grievance.file(office=office(key), **{**defaults, **fields})
 
 
+def post_for(key, level):
+    """The officer's post the charter of office ``key`` names for ``level``; where the tier names
+    none (or the charter prints no GRS table), one is made and named, as the office's staff would.
+    Tier 2 of every office is HQ's appeal officer post (one post for many offices)."""
+    level = Level(level)
+    if level.is_national:
+        return None
+    tier = GrievanceTier.objects.filter(office=office(key), level=level).first()
+    if tier is not None and tier.contact_officer_id:
+        return tier.contact_officer
+    if level == Level.APPEAL_OFFICER:
+        post, _ = Officer.objects.get_or_create(office=office("hq"), designation="উপ-পরিচালক (প্রশাসন)")
+    else:
+        post = Officer.objects.create(office=office(key), designation=str(level.label))
+    if tier is None:
+        tier = GrievanceTier(office=office(key), level=level, resolution_days=level.standard_days)
+        tier.when_to_contact, tier.contact_title = "সমাধান না পেলে", str(level.label)
+    tier.contact_officer = post
+    tier.save()
+    return post
+
+
 def make_officer(username, key, level, *, active=True, email=None):
-    """A staff account at the grievance desk of office ``key`` (None: the national cell) and tier ``level``."""
+    """A staff account at the post the charter of office ``key`` names for tier ``level`` (tier 3:
+    the national cell, whatever ``key``)."""
     user = User.objects.create_user(
         username,
         email=email if email is not None else f"{username}@example.gov.bd",
@@ -64,7 +87,10 @@ def make_officer(username, key, level, *, active=True, email=None):
         is_staff=True,
         is_active=active,
     )
-    GrievanceDesk.objects.create(user=user, office=office(key) if key else None, level=level)
+    if Level(level).is_national:
+        GrievanceDesk.objects.create(user=user, national_cell=True)
+    else:
+        GrievanceDesk.objects.create(user=user, officer=post_for(key, level))
     return user
 
 
@@ -78,3 +104,14 @@ def bengali_date(day):
     """A date as the pages show it: ৬ জানুয়ারি ২০২৭."""
     with translation.override("bn"):
         return bengali_digits(date_format(day, "j F Y"))
+
+
+def deliver(now=None):
+    """Run the outbox worker once, as ``send_notifications`` does: e-mail lands in Django's test
+    outbox, SMS in ``grievances.sms.LocmemBackend.outbox`` (the tests' SMS backend)."""
+    from django.test import override_settings
+
+    from grievances.sending import send_due
+
+    with override_settings(SMS_BACKEND="grievances.sms.LocmemBackend"):
+        return send_due(now=now)

@@ -48,7 +48,7 @@ joypurhat = Office.objects.get(key="joypurhat")
 user = User.objects.create_user("joypurhat", password="pw-for-tests-only", is_staff=True)
 user.groups.add(Group.objects.get(name=OFFICE_STAFF_GROUP))
 OfficeStaff.objects.create(user=user, office=joypurhat)
-GrievanceDesk.objects.create(user=user, office=joypurhat, level=1)
+GrievanceDesk.objects.create(user=user, officer=joypurhat.grievance_tiers.get(level=1).contact_officer)
 Holiday.objects.create(date=datetime.date(2026, 10, 20), name="দুর্গাপূজা")
 # English beside the Bengali, saved the way the admin saves it.
 charter = Charter.objects.get(office=joypurhat)

@@ -56,7 +56,7 @@ def give_charter(key, services):
             when_to_contact_bn="ব্যর্থ হলে",
             contact_title_bn="অনিক",
             contact_officer=officer,
-            resolution_days=30,
+            resolution_days=GrievanceTier.Level(level).standard_days,
         )
     publish_now(office)
     return office

@@ -29,11 +29,11 @@ from django.urls import reverse
 
 from charters.apps import OFFICE_STAFF_GROUP, OFFICE_STAFF_PERMISSIONS
 from grievances.admin import GrievanceAdmin
-from grievances.models import Grievance, GrievanceDesk, Holiday
+from grievances.models import Feedback, Grievance, GrievanceDesk, Holiday
 from offices.models import Office, OfficeStaff, office_of
 from offices.scoping import HQOnlyMixin, OfficeScopedMixin
 from tests.support.forms import form_data
-from tests.support.grievances import PASSWORD, file_on, make_officer
+from tests.support.grievances import PASSWORD, file_on, make_officer, post_for
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def charter_editor(username, key, **fields):
 def another_offices_staff():
     """Kachua's charter editor, who also holds Kachua's tier-1 grievance desk."""
     user = charter_editor("kachua-staff", OTHER_OFFICE)
-    GrievanceDesk.objects.create(user=user, office=office(OTHER_OFFICE), level=1)
+    GrievanceDesk.objects.create(user=user, officer=post_for(OTHER_OFFICE, 1))
     return user
 
 
@@ -97,7 +97,7 @@ def wrong_tier_officer():
 def inactive_account():
     """A deactivated account that would otherwise reach everything: HQ, Joypurhat's staff, its desk."""
     user = charter_editor("joypurhat-gone", OWNER_OFFICE, is_active=False, is_superuser=True)
-    GrievanceDesk.objects.create(user=user, office=office(OWNER_OFFICE), level=1)
+    GrievanceDesk.objects.create(user=user, officer=post_for(OWNER_OFFICE, 1))
     return user
 
 
@@ -132,7 +132,8 @@ def rows():
     owner = charter_editor("joypurhat-staff", OWNER_OFFICE)
     desk_holder = make_officer("joypurhat-anik", OWNER_OFFICE, 1)
     Holiday.objects.create(date=datetime.date(2026, 10, 20), name="দুর্গাপূজা")
-    grievance = file_on(datetime.date(2026, 1, 4))  # Joypurhat, tier 1
+    grievance = file_on(datetime.date(2026, 1, 4))  # Joypurhat, tier 1; its notices are in the outbox
+    Feedback.objects.create(grievance=grievance, satisfied=True, rating=4, level=1, office=grievance.office)
     # A successful and a failed login: django-axes' records of both (and a failure log row, which
     # axes writes only when configured to).
     Client().post(reverse("admin:login"), {"username": owner.username, "password": PASSWORD})
@@ -341,3 +342,28 @@ def test_hq_reaches_every_model(admin_client, admin_user, rows, model):
     ):
         response = admin_client.get(url)
         assert response.status_code == (200 if action in allowed else 403), (action, url)
+
+
+# ---- the grievance pages outside the admin: the dashboard and the monthly report
+
+
+@pytest.mark.parametrize("url", ["/grievances/dashboard/", "/grievances/report/", "/grievances/report/?format=csv"])
+@pytest.mark.parametrize("who", REFUSED_ACTORS)
+def test_the_dashboard_and_the_report_refuse_who_holds_no_desk_and_show_a_desk_only_its_own(client, rows, who, url):
+    user = REFUSED_ACTORS[who]()
+    grievance = rows["rows"][Grievance]  # Joypurhat's, at tier 1
+    if user is not None:
+        client.force_login(user)
+    response = client.get(url)
+    if who in ("another office's staff", "a grievance officer of the wrong tier"):
+        # They hold a desk: their own offices only, never Joypurhat's tier-1 grievance.
+        assert response.status_code == 200 and grievance.tracking_number not in response.content.decode()
+    else:
+        assert is_refused(response) or (response.status_code == 302 and "/login/" in response["Location"])
+
+
+@pytest.mark.parametrize("url", ["/grievances/dashboard/", "/grievances/report/"])
+def test_hq_and_the_holder_reach_the_dashboard_and_the_report(client, admin_client, rows, url):
+    assert admin_client.get(url).status_code == 200
+    client.force_login(rows["desk_holder"])
+    assert client.get(url).status_code == 200

@@ -8,14 +8,19 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from charters.apps import OFFICE_STAFF_GROUP
-from grievances.models import GrievanceDesk
-from offices.models import Office, OfficeStaff
+from grievances.models import GrievanceDesk, GrievanceTier, Level
+from offices.models import Office, Officer, OfficeStaff
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
 # Accounts to try the admin with: HQ, and the staff of two seed offices, each of whom is also
 # their office's grievance redress officer (tier 1), so filed grievances reach someone.
 DEMO_STAFF = [("joypurhat", "joypurhat"), ("kachua", "kachua.chandpur")]
+# Grievance holders, by the posts the seed charters name: each seed office's tier 1 (its own
+# officer; where the charter prints no GRS table the demo fills one in with the national standard),
+# tier 2 (HQ's appeal officer, one post for all five) and tier 3 (the national cell).
+SEED_OFFICES = ["joypurhat", "kachua.chandpur", "magurasadar.magura", "natoresadar.natore", "rangpursadar.rangpur"]
+APPEAL_POST = "উপ-পরিচালক (প্রশাসন)"
 DEMO_PASSWORD = "demo-charter-2026"
 
 
@@ -48,6 +53,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"\nAdmin accounts (password {DEMO_PASSWORD}): hq (all offices), "
             + ", ".join(f"{user} ({key}; its grievance redress officer)" for user, key in DEMO_STAFF)
+            + "; grievance holders: "
+            + ", ".join(self.create_holders())
         )
         call_command("runserver", addrport, use_reloader=False)
 
@@ -65,4 +72,53 @@ class Command(BaseCommand):
             user.groups.add(group)
             office = Office.objects.get(key=key)
             OfficeStaff.objects.update_or_create(user=user, defaults={"office": office})
-            GrievanceDesk.objects.update_or_create(user=user, defaults={"office": office, "level": 1})
+
+    def _account(self, username):
+        user, _ = get_user_model().objects.get_or_create(username=username, defaults={"is_staff": True})
+        user.email = user.email or f"{username}@example.gov.bd"
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        return user
+
+    def _named_post(self, office, level, post):
+        """The office's tier ``level`` names ``post``; a tier the charter does not print is filled in."""
+        tier = GrievanceTier.objects.filter(office=office, level=level).first()
+        if tier is None:
+            tier = GrievanceTier(office=office, level=level, resolution_days=level.standard_days)
+            tier.when_to_contact = "দায়িত্বপ্রাপ্ত কর্মকর্তা সমাধান দিতে ব্যর্থ হলে"
+            tier.contact_title = str(level.label)
+        if tier.contact_officer_id is None:
+            tier.contact_officer = post
+            tier.save()
+        return tier.contact_officer
+
+    @transaction.atomic
+    def create_holders(self):
+        """Holders for tiers 1, 2 and 3 of the five seed offices; returns "user (what)" lines."""
+        made = []
+        hq_office = Office.objects.get(key="hq")
+        appeal_post = Officer.objects.filter(office=hq_office, designation=APPEAL_POST).first()
+        appeal_post = appeal_post or Officer.objects.create(office=hq_office, designation=APPEAL_POST)
+        tier_one = dict((key, username) for username, key in DEMO_STAFF)
+        for key in SEED_OFFICES:
+            office = Office.objects.get(key=key)
+            post = office.officers.order_by("pk").first() or Officer.objects.create(
+                office=office, designation=str(Level.REDRESS_OFFICER.label)
+            )
+            post = self._named_post(office, Level.REDRESS_OFFICER, post)
+            username = tier_one.get(key) or f"anik-{key.split('.')[0]}"
+            GrievanceDesk.objects.update_or_create(
+                user=self._account(username), defaults={"officer": post, "national_cell": False}
+            )
+            made.append(f"{username} ({key} tier 1)")
+            self._named_post(office, Level.APPEAL_OFFICER, appeal_post)
+        appeal_post = Officer.objects.get(pk=appeal_post.pk)
+        GrievanceDesk.objects.update_or_create(
+            user=self._account("appeal"), defaults={"officer": appeal_post, "national_cell": False}
+        )
+        made.append("appeal (tier 2 of the five: HQ's উপ-পরিচালক (প্রশাসন) unless a charter names another)")
+        GrievanceDesk.objects.update_or_create(
+            user=self._account("cabinet-cell"), defaults={"officer": None, "national_cell": True}
+        )
+        made.append("cabinet-cell (tier 3)")
+        return made
