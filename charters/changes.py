@@ -2,7 +2,7 @@
 charter's "last changed" (the page and the JSON show it)."""
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from .models import touch_charter
 
@@ -31,7 +31,17 @@ def _version_saved(sender, instance, **kwargs):
         refresh_listing(instance.office_id)
 
 
+def _grievance_filed(sender, instance, raw=False, **kwargs):
+    # The promise a citizen held the office to: the version of its charter in force at filing.
+    if not raw and instance._state.adding and instance.charter_version is None:
+        from .models import CharterVersion
+
+        version = CharterVersion.objects.current_of(instance.office_id)
+        instance.charter_version = version.number if version else None
+
+
 def connect():
+    pre_save.connect(_grievance_filed, sender=apps.get_model("grievances.Grievance"), dispatch_uid="grievance-version")
     post_save.connect(_version_saved, sender=apps.get_model("charters.CharterVersion"), dispatch_uid="version-listing")
     for label in CHARTER_PARTS:
         model = apps.get_model(label)

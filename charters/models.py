@@ -77,6 +77,7 @@ class CharterVersionQuerySet(models.QuerySet):
         return self.filter(withdrawn_at__isnull=True)
 
     def current_of(self, office):
+        """The office's version in force (``office`` a row or its pk), or None."""
         return self.in_force().filter(office=office).order_by("-number").first()
 
 

@@ -128,8 +128,9 @@ class Grievance(models.Model):
         help_text="নাগরিক তাঁর অবস্থা পাতায় এটি দেখবেন",
     )
     reopened = models.BooleanField("নাগরিক একবার পুনরায় খুলেছেন", default=False)
-    # Hook for "Office staff keep their charter…": when charters have versions, a grievance records
-    # the version in force when it was filed here (a ForeignKey set in ``file``).
+    # The number of the office's charter version in force when the grievance was filed: the promise
+    # the citizen held the office to. Set by the charters app (above this one) as the row is added.
+    charter_version = models.PositiveIntegerField("দাখিলের সময় প্রযোজ্য চার্টারের সংস্করণ", null=True, blank=True)
 
     objects = GrievanceQuerySet.as_manager()
 

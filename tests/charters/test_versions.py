@@ -207,3 +207,19 @@ def test_publish_charter_command():
     with pytest.raises(CommandError, match="তারিখ দিন"):
         call_command("publish_charter", "kachua.chandpur")
     assert CharterVersion.objects.current_of(kachua).number == 1
+
+
+def test_a_grievance_records_the_charter_version_in_force_when_it_was_filed(client):
+    from tests.support.grievances import file_on
+
+    today = datetime.date(2026, 12, 1)
+    first = file_on(today)
+    change_first_fee(joypurhat())
+    publish_now(joypurhat())
+    second = file_on(today)
+    assert (first.charter_version, second.charter_version) == (1, 2)
+    assert file_on(today, key="haimchar.chandpur").charter_version is None  # it has published none
+    status = client.post(
+        "/grievance/", {"tracking_number": second.tracking_number, "mobile": second.mobile}, follow=True
+    )
+    assert 'href="/office/joypurhat/versions/2/"' in status.content.decode()
