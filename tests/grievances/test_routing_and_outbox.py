@@ -262,7 +262,7 @@ def test_office_staff_cannot_edit_their_tiers_days_on_the_office_page(client):
     from django.contrib.auth.models import Group, User
 
     from offices.models import OfficeStaff
-    from offices.signals import OFFICE_STAFF_GROUP
+    from charters.apps import OFFICE_STAFF_GROUP
     from tests.support.forms import form_data
 
     user = User.objects.create_user("joypurhat-staff", password="x", is_staff=True)
