@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from charters.errors import CharterError, CharterExists
-from charters.importer import read_charter_text
+from charters.importer import read_charter_file
 from charters.models import Charter
 from charters.writing import charter_fixture, office_named_in, write_charter
 from offices.models import Office
@@ -22,6 +22,16 @@ def site_key(url):
     return host.removesuffix(".gov.bd")
 
 
+def located(lines, where):
+    """ "line 3, 7: " for a text export, "table 2, row 4; table 2, row 6: " for a Word file."""
+    places = [where(n) for n in sorted({n for n in lines if n})]
+    if not places:
+        return ""
+    if all(place.startswith("line ") for place in places):
+        return "line " + ", ".join(place.removeprefix("line ") for place in places) + ": "
+    return "; ".join(places) + ": "
+
+
 class Command(BaseCommand):
     help = (
         "Read the text export of a citizen's charter and make it the office's charter: vision and mission, "
@@ -30,7 +40,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the charter's text export (UTF-8; tab-separated or one cell per line)")
+        parser.add_argument(
+            "file",
+            help="the charter: a Word file (.docx) or its text export (UTF-8; tab-separated or one cell per line)",
+        )
         parser.add_argument("--office", required=True, help="the office's key, e.g. joypurhat or kachua.chandpur")
         parser.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
         parser.add_argument("--fixture", metavar="OUT.json", help="write a loaddata fixture instead of the database")
@@ -44,7 +57,7 @@ class Command(BaseCommand):
             raise CommandError(f"No office with the key {office!r}.") from None
         data = self.read(path)
         try:
-            result = read_charter_text(data, office_named_in)
+            result = read_charter_file(data, path.name, office_named_in)
         except CharterError as exc:
             raise CommandError(f"{path.name}: could not read the charter: {exc}") from None
         document, warnings = result.document, list(result.warnings)
@@ -68,7 +81,7 @@ class Command(BaseCommand):
                 write_charter(target, document, replace=replace)
             except (CharterExists, ValueError) as exc:
                 raise CommandError(f"{path.name}: nothing was written: {exc}") from None
-        self.print_summary(target, document, warnings, written=not (dry_run or fixture))
+        self.print_summary(target, document, warnings, written=not (dry_run or fixture), where=result.where)
 
     def read(self, path):
         try:
@@ -115,7 +128,7 @@ class Command(BaseCommand):
                 for service in services:
                     self.stdout.write(f"  {service.serial}. {service.name}")
 
-    def print_summary(self, office, document, warnings, written):
+    def print_summary(self, office, document, warnings, written, where=lambda line: f"line {line}"):
         counts = document.counts()
         self.stdout.write(f"{'written' if written else 'read'}: {office.key} ({office})")
         self.stdout.write("  services: " + ", ".join(f"{c.label} {n}" for c, n in counts.items()))
@@ -128,6 +141,4 @@ class Command(BaseCommand):
             grouped.setdefault(message, []).append(line)
         self.stdout.write(f"  warnings: {len(grouped)}")
         for message, lines in grouped.items():
-            numbers = sorted({n for n in lines if n})
-            where = f"line {', '.join(map(str, numbers))}: " if numbers else ""
-            self.stderr.write(f"  warning: {where}{message}")
+            self.stderr.write(f"  warning: {located(lines, where)}{message}")
