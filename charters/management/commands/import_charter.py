@@ -1,5 +1,4 @@
 import json
-import re
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -7,19 +6,12 @@ from django.core.management.base import BaseCommand, CommandError
 from charters.errors import CharterError, CharterExists
 from charters.importer import read_charter_file
 from charters.models import Charter
-from charters.writing import charter_fixture, office_named_in, write_charter
+from charters.writing import charter_fixture, office_named_in, tree_warnings, write_charter
 from offices.models import Office
 from services.models import Service
 
 # A charter export is a few hundred kilobytes at most; anything far larger is not one.
 MAX_BYTES = 5 * 1024 * 1024
-
-
-def site_key(url):
-    """'http://doict.kalai.joypurhat.gov.bd/' → 'kalai.joypurhat'."""
-    host = re.sub(r"^https?://", "", url.strip().lower()).split("/")[0]
-    host = host.removeprefix("www.").removeprefix("doict.")
-    return host.removesuffix(".gov.bd")
 
 
 def located(lines, where):
@@ -61,11 +53,10 @@ class Command(BaseCommand):
         except CharterError as exc:
             raise CommandError(f"{path.name}: could not read the charter: {exc}") from None
         document, warnings = result.document, list(result.warnings)
-        self.check_site(target, result, warnings)
-        self.check_subordinates(target, result, warnings)
-        for entry in document.officers():
-            if entry.office_key and not Office.objects.filter(key=entry.office_key).exists():
-                raise CommandError(f"{path.name}: officer {entry.describe()} belongs to an unknown office")
+        try:
+            warnings += tree_warnings(target, result)
+        except CharterError as exc:
+            raise CommandError(f"{path.name}: {exc}") from None
 
         if not replace and not dry_run and not fixture and Charter.objects.filter(office=target).exists():
             raise CommandError(f"{target.key} already has a charter; use --replace to replace it.")
@@ -93,31 +84,6 @@ class Command(BaseCommand):
             return path.read_bytes()
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}") from None
-
-    def check_site(self, office, result, warnings):
-        if result.site and office.site and site_key(result.site) != site_key(office.site):
-            warnings.append(
-                (
-                    None,
-                    f"the document names the site {result.site}, but {office.key}'s site is "
-                    f"{office.site}: is this the right office?",
-                )
-            )
-
-    def check_subordinates(self, office, result, warnings):
-        children = {child.key for child in office.children.all()}
-        for line, url in result.subordinate_sites:
-            key = site_key(url)
-            if not Office.objects.filter(key=key).exists():
-                warnings.append((line, f"the subordinate office {url} matches no office of the portal"))
-            elif key not in children:
-                warnings.append(
-                    (
-                        line,
-                        f"the subordinate office {url} ({key}) is not under {office.key} in the "
-                        "office tree; the page shows the tree",
-                    )
-                )
 
     def print_plan(self, document):
         self.stdout.write("dry run: nothing is written")
