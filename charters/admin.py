@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db import models
+from django.urls import path
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from grievances.models import GrievanceTier
@@ -9,6 +10,7 @@ from offices.models import Office, Officer
 from offices.scoping import OfficeScopedInline, OfficeScopedMixin, is_hq
 from services.models import Expectation, Service
 
+from . import admin_views
 from .models import Charter
 
 
@@ -70,3 +72,22 @@ class OfficeAdmin(OfficeScopedMixin, TabbedTranslationAdmin):
     def get_readonly_fields(self, request, obj=None):
         # name_bn and name_en for "name" (modeltranslation), so both languages are read-only.
         return [] if self.is_hq(request) else self.replace_orig_field(self.tree_fields)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "coverage/", wrap(lambda r: admin_views.coverage_view(self, r)), name="offices_office_charter_coverage"
+            ),
+            path(
+                "coverage.csv",
+                wrap(lambda r: admin_views.coverage_csv_view(self, r)),
+                name="offices_office_charter_coverage_csv",
+            ),
+            path(
+                "<path:object_id>/import/",
+                wrap(lambda r, object_id: admin_views.import_charter_view(self, r, object_id)),
+                name="offices_office_charter_import",
+            ),
+            *super().get_urls(),
+        ]

@@ -226,3 +226,39 @@ def office_named_in(words):
         if mentions(office.district.name_bn):
             return office.key
     return None
+
+
+def site_key(url):
+    """'http://doict.kalai.joypurhat.gov.bd/' → 'kalai.joypurhat'."""
+    host = re.sub(r"^https?://", "", url.strip().lower()).split("/")[0]
+    host = host.removeprefix("www.").removeprefix("doict.")
+    return host.removesuffix(".gov.bd")
+
+
+def tree_warnings(office, result):
+    """What an imported document says that the office tree does not: another site, subordinate
+    offices that are not the office's; an officer of an office the portal does not have is an error."""
+    warnings = []
+    if result.site and office.site and site_key(result.site) != site_key(office.site):
+        warnings.append(
+            (
+                None,
+                f"the document names the site {result.site}, but {office.key}'s site is {office.site}: is this the right office?",
+            )
+        )
+    children = {child.key for child in office.children.all()}
+    for line, url in result.subordinate_sites:
+        key = site_key(url)
+        if not Office.objects.filter(key=key).exists():
+            warnings.append((line, f"the subordinate office {url} matches no office of the portal"))
+        elif key not in children:
+            warnings.append(
+                (
+                    line,
+                    f"the subordinate office {url} ({key}) is not under {office.key} in the office tree; the page shows the tree",
+                )
+            )
+    for entry in result.document.officers():
+        if entry.office_key and not Office.objects.filter(key=entry.office_key).exists():
+            raise CharterError(f"officer {entry.describe()} belongs to an unknown office")
+    return warnings

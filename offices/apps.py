@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.urls import register_converter
 
 
@@ -13,6 +13,9 @@ class OfficesConfig(AppConfig):
         from charter_portal.searchable import index_loaded_row  # a models module: not before apps load
 
         from .converters import OfficeKeyConverter
+        from .fixtures import check_loaded_row
 
         register_converter(OfficeKeyConverter, "office_key")
+        for name in ("Division", "District", "Upazila", "Office"):
+            pre_save.connect(check_loaded_row, sender=self.get_model(name), dispatch_uid=f"check-loaded-{name}")
         post_save.connect(index_loaded_row, sender=self.get_model("Office"), dispatch_uid="index-loaded-office")

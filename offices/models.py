@@ -20,6 +20,28 @@ validate_office_key = RegexValidator(
 )
 
 
+class FixtureKey(str):
+    """The key of a row a fixture brings without a primary key. loaddata looks such a row up by its
+    natural key and would overwrite the row it finds; this key never finds one, so the row is
+    inserted, and a key that already exists is refused (offices.fixtures) instead of rewritten."""
+
+
+def natural_key_of(instance):
+    return (FixtureKey(instance.key) if instance.pk is None else instance.key,)
+
+
+def get_by_key(queryset, key):
+    if isinstance(key, FixtureKey):
+        raise queryset.model.DoesNotExist(f"{key} is a new row of a fixture")
+    return queryset.get(key=key)
+
+
+class AreaManager(models.Manager):
+    def get_by_natural_key(self, key):
+        # A fixture written by hand names a division, district or upazila by its key: ["joypurhat"].
+        return get_by_key(self, key)
+
+
 class Area(models.Model):
     """What divisions, districts and upazilas share: two names and an official domain."""
 
@@ -33,12 +55,17 @@ class Area(models.Model):
     )
     domain = models.CharField("সরকারি ডোমেইন", max_length=120, blank=True)
 
+    objects = AreaManager()
+
     class Meta:
         abstract = True
         ordering = ["pk"]
 
     def __str__(self):
         return self.name
+
+    def natural_key(self):
+        return natural_key_of(self)
 
 
 class Division(Area):
@@ -67,7 +94,7 @@ class OfficeQuerySet(models.QuerySet):
     def get_by_natural_key(self, key):
         # Office.natural_key()'s other half: without it a `dumpdata --natural-foreign` backup (every
         # foreign key to an office written as its key) could not be loaded again.
-        return self.get(key=key)
+        return get_by_key(self, key)
 
     def with_area(self):
         return self.select_related("district__division", "upazila__district__division", "parent")
@@ -159,7 +186,7 @@ class Office(Searchable):
         return reverse("charters:charter", kwargs={"key": self.key})
 
     def natural_key(self):
-        return (self.key,)
+        return natural_key_of(self)
 
     @property
     def division(self):

@@ -11,7 +11,7 @@ Anything read but not placed is kept as a warning with its line number.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from charters.document import CharterDocument
 from charters.errors import CharterError
@@ -27,6 +27,7 @@ from .sections import (
     read_signature,
 )
 from .tables import read_table
+from .word import docx_blocks, file_kind
 from .words import word_key
 
 # --- the document ---------------------------------------------------------------------------------
@@ -38,6 +39,34 @@ class ImportResult:
     warnings: list  # [(line, message)]
     subordinate_sites: list  # [(line, url)]
     site: str = ""
+    places: dict = field(default_factory=dict)  # line → where a Word file had it ("table 2, row 3")
+
+    def where(self, line):
+        """Where a line number of a warning was in the file: "line 12", or a Word file's table and row."""
+        return self.places.get(line) or f"line {line}"
+
+
+@dataclass
+class Table:
+    """A table of the document, its rows read (a text export's run of rows, or Word tables)."""
+
+    rows: list
+    line: int
+
+
+def text_blocks(lines):
+    """The text export's lines as the document's blocks: each non-blank line, or a table."""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.blank:
+            index += 1
+        elif line.is_row or line.is_cell:
+            rows, index = read_table(lines, index)
+            yield Table(rows, line.number)
+        else:
+            yield line
+            index += 1
 
 
 _INLINE_VISION = re.compile(rf"^({word_key('ভিশন')}|{word_key('মিশন')})\s*[:ঃ]\s*\S")
@@ -48,6 +77,25 @@ def read_charter_text(data, office_key_for_words=lambda words: None):
     text like "জেলা কার্যালয় মাগুরা" means (officers of other offices)."""
     text = decode(data)
     lines = [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
+    return read_blocks(text_blocks(lines), office_key_for_words)
+
+
+def read_charter_file(data, name="", office_key_for_words=lambda words: None):
+    """Read a charter file, text export or Word (.docx), chosen by its content; a file that is
+    neither (a PDF, a scan, a spreadsheet), or not what its name says, is refused."""
+    if file_kind(data, name) == "text":
+        return read_charter_text(data, office_key_for_words)
+    blocks, places = docx_blocks(data)
+    try:
+        result = read_blocks(blocks, office_key_for_words)
+    except CharterError as error:
+        raise CharterError(error.detail, where=places.get(error.line)) from None
+    result.places = places
+    return result
+
+
+def read_blocks(blocks, office_key_for_words=lambda words: None):
+    """Read the document from its blocks (plain lines and tables), whichever file they came from."""
     warnings = []
 
     def warn(line, message):
@@ -58,24 +106,9 @@ def read_charter_text(data, office_key_for_words=lambda words: None):
     result = ImportResult(document, warnings, [])
     section, category, pending = None, None, []  # pending: raw service rows with officer mentions
     vision, mission, tail = [], [], []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if line.blank:
-            index += 1
-            continue
-        heading = None if (line.is_row or line.is_cell) else classify_heading(line.text)
-        if heading:
-            section = heading[0]
-            category = heading[1] if section == "category" else category
-            inline = re.split(r"[:ঃ]", heading_text(line.text), maxsplit=1)
-            if section == "subordinates" and len(inline) == 2 and "নেই" in inline[1]:
-                section = "done_subordinates"
-            tail = []
-            index += 1
-            continue
-        if line.is_row or line.is_cell:
-            rows, index = read_table(lines, index)
+    for block in blocks:
+        if isinstance(block, Table):
+            rows = block.rows
             if section == "category":
                 read_service_rows(rows, category, pending, warn)
             elif section == "expectations":
@@ -85,11 +118,21 @@ def read_charter_text(data, office_key_for_words=lambda words: None):
             elif section in (None, "vision", "mission", "vision_and_mission", "services"):
                 raise CharterError(
                     "a table that is under no services heading (নাগরিক / প্রাতিষ্ঠানিক / অভ্যন্তরীণ সেবা)",
-                    rows[0].line if rows else line.number,
+                    rows[0].line if rows else block.line,
                 )
             else:
                 for row in rows:
                     warn(row.line, "a table row here is not part of any charter section and was not stored")
+            tail = []
+            continue
+        line = block
+        heading = classify_heading(line.text)
+        if heading:
+            section = heading[0]
+            category = heading[1] if section == "category" else category
+            inline = re.split(r"[:ঃ]", heading_text(line.text), maxsplit=1)
+            if section == "subordinates" and len(inline) == 2 and "নেই" in inline[1]:
+                section = "done_subordinates"
             tail = []
             continue
         # Plain text lines.
@@ -114,7 +157,6 @@ def read_charter_text(data, office_key_for_words=lambda words: None):
                 result.site = site.group(1)
         else:
             tail.append(line)
-        index += 1
 
     if not pending:
         raise CharterError("no service table was found (headed নাগরিক, প্রাতিষ্ঠানিক or অভ্যন্তরীণ সেবা)")

@@ -241,7 +241,7 @@ def test_bengali_serials_as_ascii_and_back(tmp_path):
     [
         (lambda: b"", "the file is empty"),
         (lambda: b"   \n\n", "the file is empty"),
-        (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
+        (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file|ছবি"),
         (
             lambda: "সিটিজেন চার্টার\n".encode() + "Charter (ANSI) \xe9\n".encode("cp1252"),
             "line 2: the file is not UTF-8 text",

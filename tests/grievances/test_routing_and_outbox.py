@@ -261,8 +261,8 @@ def test_the_chain_sentence_is_built_from_the_levels(client):
 def test_office_staff_cannot_edit_their_tiers_days_on_the_office_page(client):
     from django.contrib.auth.models import Group, User
 
-    from offices.models import OfficeStaff
     from charters.apps import OFFICE_STAFF_GROUP
+    from offices.models import OfficeStaff
     from tests.support.forms import form_data
 
     user = User.objects.create_user("joypurhat-staff", password="x", is_staff=True)

@@ -367,3 +367,47 @@ def test_hq_and_the_holder_reach_the_dashboard_and_the_report(client, admin_clie
     assert admin_client.get(url).status_code == 200
     client.force_login(rows["desk_holder"])
     assert client.get(url).status_code == 200
+
+
+# ---- HQ's own pages: the charter file upload and the publication coverage (issue 13)
+
+
+def hq_pages(office_pk):
+    upload = reverse("admin:offices_office_charter_import", args=[office_pk])
+    return [
+        ("GET", upload),
+        ("POST", upload),
+        ("GET", reverse("admin:offices_office_charter_coverage")),
+        ("GET", reverse("admin:offices_office_charter_coverage_csv")),
+    ]
+
+
+def charter_upload():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.support import SEEDS
+
+    return {"charter_file": SimpleUploadedFile("joypurhat.txt", (SEEDS / "joypurhat.txt").read_bytes())}
+
+
+@pytest.mark.parametrize("who", [*REFUSED_ACTORS, "the office's own staff"])
+def test_only_hq_reaches_the_charter_upload_and_the_coverage(client, rows, who):
+    user = rows["owner"] if who == "the office's own staff" else REFUSED_ACTORS[who]()
+    if user is not None:
+        client.force_login(user)
+    from charters.models import Charter
+    from services.models import Service
+
+    joypurhat = office(OWNER_OFFICE)
+    before = (list(Service.objects.filter(office=joypurhat).values()), Charter.objects.get(office=joypurhat).updated_at)
+    for method, url in hq_pages(joypurhat.pk):
+        response = client.post(url, charter_upload()) if method == "POST" else client.get(url)
+        assert is_refused(response), (who, method, url, response.status_code)
+    after = (list(Service.objects.filter(office=joypurhat).values()), Charter.objects.get(office=joypurhat).updated_at)
+    assert after == before
+
+
+def test_hq_reaches_the_charter_upload_and_the_coverage(admin_client, rows):
+    for method, url in hq_pages(office(OWNER_OFFICE).pk):
+        response = admin_client.post(url, charter_upload()) if method == "POST" else admin_client.get(url)
+        assert response.status_code == 200, (method, url)

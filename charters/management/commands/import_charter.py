@@ -1,14 +1,13 @@
 import json
-import re
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from charters.errors import CharterError
-from charters.importer import read_charter_text
+from charters.importer import read_charter_file
 from charters.management.publishing import add_publication_arguments, publish_draft
 from charters.models import Charter
-from charters.writing import charter_fixture, office_named_in, write_charter
+from charters.writing import charter_fixture, office_named_in, tree_warnings, write_charter
 from offices.models import Office
 from services.models import Service
 
@@ -16,11 +15,14 @@ from services.models import Service
 MAX_BYTES = 5 * 1024 * 1024
 
 
-def site_key(url):
-    """'http://doict.kalai.joypurhat.gov.bd/' → 'kalai.joypurhat'."""
-    host = re.sub(r"^https?://", "", url.strip().lower()).split("/")[0]
-    host = host.removeprefix("www.").removeprefix("doict.")
-    return host.removesuffix(".gov.bd")
+def located(lines, where):
+    """ "line 3, 7: " for a text export, "table 2, row 4; table 2, row 6: " for a Word file."""
+    places = [where(n) for n in sorted({n for n in lines if n})]
+    if not places:
+        return ""
+    if all(place.startswith("line ") for place in places):
+        return "line " + ", ".join(place.removeprefix("line ") for place in places) + ": "
+    return "; ".join(places) + ": "
 
 
 class Command(BaseCommand):
@@ -31,7 +33,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the charter's text export (UTF-8; tab-separated or one cell per line)")
+        parser.add_argument(
+            "file",
+            help="the charter: a Word file (.docx) or its text export (UTF-8; tab-separated or one cell per line)",
+        )
         parser.add_argument("--office", required=True, help="the office's key, e.g. joypurhat or kachua.chandpur")
         parser.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
         parser.add_argument("--fixture", metavar="OUT.json", help="write a loaddata fixture instead of the database")
@@ -46,15 +51,14 @@ class Command(BaseCommand):
             raise CommandError(f"No office with the key {office!r}.") from None
         data = self.read(path)
         try:
-            result = read_charter_text(data, office_named_in)
+            result = read_charter_file(data, path.name, office_named_in)
         except CharterError as exc:
             raise CommandError(f"{path.name}: could not read the charter: {exc}") from None
         document, warnings = result.document, list(result.warnings)
-        self.check_site(target, result, warnings)
-        self.check_subordinates(target, result, warnings)
-        for entry in document.officers():
-            if entry.office_key and not Office.objects.filter(key=entry.office_key).exists():
-                raise CommandError(f"{path.name}: officer {entry.describe()} belongs to an unknown office")
+        try:
+            warnings += tree_warnings(target, result)
+        except CharterError as exc:
+            raise CommandError(f"{path.name}: {exc}") from None
 
         if not replace and not dry_run and not fixture and Charter.objects.filter(office=target).exists():
             raise CommandError(f"{target.key} already has a charter; use --replace to replace it.")
@@ -70,7 +74,7 @@ class Command(BaseCommand):
                 write_charter(target, document, replace=replace)
             except CharterError as exc:
                 raise CommandError(f"{path.name}: nothing was written: {exc}") from None
-        self.print_summary(target, document, warnings, written=not (dry_run or fixture))
+        self.print_summary(target, document, warnings, written=not (dry_run or fixture), where=result.where)
         if publish and not (dry_run or fixture):
             publish_draft(self, target, options, as_signed=True)
 
@@ -85,31 +89,6 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}") from None
 
-    def check_site(self, office, result, warnings):
-        if result.site and office.site and site_key(result.site) != site_key(office.site):
-            warnings.append(
-                (
-                    None,
-                    f"the document names the site {result.site}, but {office.key}'s site is "
-                    f"{office.site}: is this the right office?",
-                )
-            )
-
-    def check_subordinates(self, office, result, warnings):
-        children = {child.key for child in office.children.all()}
-        for line, url in result.subordinate_sites:
-            key = site_key(url)
-            if not Office.objects.filter(key=key).exists():
-                warnings.append((line, f"the subordinate office {url} matches no office of the portal"))
-            elif key not in children:
-                warnings.append(
-                    (
-                        line,
-                        f"the subordinate office {url} ({key}) is not under {office.key} in the "
-                        "office tree; the page shows the tree",
-                    )
-                )
-
     def print_plan(self, document):
         self.stdout.write("dry run: nothing is written")
         for category in Service.Category:
@@ -119,7 +98,7 @@ class Command(BaseCommand):
                 for service in services:
                     self.stdout.write(f"  {service.serial}. {service.name}")
 
-    def print_summary(self, office, document, warnings, written):
+    def print_summary(self, office, document, warnings, written, where=lambda line: f"line {line}"):
         counts = document.counts()
         self.stdout.write(f"{'written' if written else 'read'}: {office.key} ({office})")
         self.stdout.write("  services: " + ", ".join(f"{c.label} {n}" for c, n in counts.items()))
@@ -132,6 +111,4 @@ class Command(BaseCommand):
             grouped.setdefault(message, []).append(line)
         self.stdout.write(f"  warnings: {len(grouped)}")
         for message, lines in grouped.items():
-            numbers = sorted({n for n in lines if n})
-            where = f"line {', '.join(map(str, numbers))}: " if numbers else ""
-            self.stderr.write(f"  warning: {where}{message}")
+            self.stderr.write(f"  warning: {located(lines, where)}{message}")

@@ -1,0 +1,112 @@
+"""Which offices publish a charter, and since when: HQ's coverage page and its CSV.
+
+``publication_by_office`` is the one statement of "has published / last published": the version
+in force of each office (its issue date, or the day it was published when the paper carries none).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from offices.models import Office
+
+from .models import CharterVersion
+
+STALE_AFTER = datetime.timedelta(days=365)
+
+
+def publication_by_office():
+    """{office pk: date of its last publication} for every office that has published a charter."""
+    dates = {}
+    versions = CharterVersion.objects.in_force().order_by("office_id", "number")
+    for office_id, issued_on, published_at in versions.values_list("office_id", "issued_on", "published_at"):
+        dates[office_id] = issued_on or timezone.localdate(published_at)  # the newest in force wins
+    return dates
+
+
+@dataclass
+class OfficeCoverage:
+    office: Office
+    published_on: datetime.date | None
+    stale: bool
+
+
+@dataclass
+class AreaCoverage:
+    name: str
+    key: str
+    offices: list = field(default_factory=list)
+    districts: list = field(default_factory=list)
+
+    @property
+    def total(self):
+        return len(self.offices)
+
+    @property
+    def published(self):
+        return sum(1 for o in self.offices if o.published_on)
+
+    @property
+    def never(self):
+        return [o for o in self.offices if not o.published_on]
+
+    @property
+    def stale(self):
+        return [o for o in self.offices if o.stale]
+
+
+def coverage(today=None):
+    """(the nation as one AreaCoverage, its divisions each with their districts), in tree order."""
+    today = today or timezone.localdate()
+    published = publication_by_office()
+    nation = AreaCoverage("দেশ", "")
+    divisions, districts = {}, {}
+    for office in Office.objects.select_related("district__division", "upazila__district__division").order_by("pk"):
+        on = published.get(office.pk)
+        entry = OfficeCoverage(office, on, bool(on and today - on > STALE_AFTER))
+        nation.offices.append(entry)
+        district = office.district if office.district_id else (office.upazila.district if office.upazila_id else None)
+        if district is None:
+            area = divisions.setdefault("hq", AreaCoverage("প্রধান কার্যালয়", "hq"))
+            area.offices.append(entry)
+            continue
+        division = divisions.setdefault(
+            district.division.key, AreaCoverage(district.division.name, district.division.key)
+        )
+        division.offices.append(entry)
+        if district.key not in districts:
+            districts[district.key] = AreaCoverage(district.name, district.key)
+            division.districts.append(districts[district.key])
+        districts[district.key].offices.append(entry)
+    return nation, list(divisions.values())
+
+
+CSV_COLUMNS = [
+    "division",
+    "district",
+    "office_key",
+    "office_name",
+    "level",
+    "published",
+    "last_published",
+    "older_than_a_year",
+]
+
+
+def coverage_rows(today=None):
+    """The CSV's rows: one office each, in tree order."""
+    _, divisions = coverage(today)
+    for division in divisions:
+        for district in division.districts or [AreaCoverage("", "", division.offices)]:
+            for entry in district.offices:
+                yield [
+                    division.key,
+                    district.key,
+                    entry.office.key,
+                    entry.office.name_bn,
+                    entry.office.level,
+                    "yes" if entry.published_on else "no",
+                    entry.published_on.isoformat() if entry.published_on else "",
+                    "yes" if entry.stale else "no",
+                ]
