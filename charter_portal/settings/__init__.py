@@ -157,6 +157,9 @@ PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
 # Behind a reverse proxy every request comes from the proxy: name the header that carries the
 # client's address (e.g. HTTP_X_FORWARDED_FOR) so the per-client rate limit counts clients.
 GRIEVANCES_CLIENT_IP_HEADER = os.environ.get("GRIEVANCES_CLIENT_IP_HEADER", "")
+# The peers whose GRIEVANCES_CLIENT_IP_HEADER is believed (addresses or networks): the reverse
+# proxy. Anyone else reaching gunicorn directly is counted by its own address, whatever it sends.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if p.strip()]
 
 # ---- Admin login throttling (django-axes): 5 failed logins for one username from one address lock
 # that pair out for 15 minutes (others, and the same person elsewhere, can still log in); the
