@@ -31,7 +31,7 @@ def service_detail(request, key, category, serial):
     return render(request, "services/detail.html", {"service": service, "office": service.office})
 
 
-@public_page  # a burst of readers asks the same few things
+@public_page(query=("q", "district"))  # a burst of readers asks the same few things
 def search(request):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     district_key = request.GET.get("district", "")

@@ -112,6 +112,11 @@ CACHES = {
     },
 }
 
+# On PostgreSQL, learn of a new content version by LISTEN/NOTIFY (a listener thread per worker,
+# pagecache.listener) instead of a query per request. Off here (tests run in transactions that never
+# commit, which a listener cannot see); on in production.
+PAGECACHE_LISTEN = os.environ.get("PAGECACHE_LISTEN", "0") == "1"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
