@@ -12,4 +12,5 @@ opendata_urlpatterns = [
     path("office/<office_key:key>.json", opendata.office_json, name="charter_json"),
     path("opendata/charters.json", opendata.all_charters_json, name="all_charters_json"),
     path("opendata/services.csv", opendata.services_csv, name="services_csv"),
+    path("opendata/schema/charter-<int:version>.json", opendata.schema, name="schema"),
 ]

@@ -117,6 +117,10 @@ CACHES = {
 # commit, which a listener cannot see); on in production.
 PAGECACHE_LISTEN = os.environ.get("PAGECACHE_LISTEN", "0") == "1"
 
+# The national open data files, built once per content version and kept gzipped
+# (charters.opendata_files); shared by the workers of one machine.
+OPENDATA_DIR = os.environ.get("OPENDATA_DIR", str(BASE_DIR / "var" / "opendata"))
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -5,6 +5,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,6 +42,7 @@ def production_portal(**environment):
             "DJANGO_SETTINGS_MODULE": "charter_portal.settings.production",
             "DJANGO_SECRET_KEY": "a-long-random-production-test-secret-key-0123456789-abcdefghij",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "OPENDATA_DIR": tempfile.mkdtemp(prefix="charter-opendata-"),
             **environment,
         }
     )
