@@ -144,3 +144,8 @@ def notify(token):
     """Tell every listener of every app server, when the current transaction commits."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, token])
+
+
+def start_if_enabled():
+    if enabled():
+        LISTENER.known_version()
