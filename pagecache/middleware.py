@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
-from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
 from .versions import current_version
@@ -65,6 +64,7 @@ class PublicPageMiddleware:
             body = compress_string(response.content)
             headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
             headers["ETag"] = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+            headers["Vary"] = vary_with_accept_encoding(headers.get("Vary", ""))
             kept = (version, headers, body)
             caches[CACHE].set(page_key(request, query), kept)
             return self.page_response(request, kept)
@@ -77,13 +77,20 @@ class PublicPageMiddleware:
     def page_response(request, kept):
         _, headers, gzipped = kept
         if not_modified(request, headers["ETag"]):
-            response = HttpResponseNotModified(headers={"ETag": headers["ETag"]})
-        elif re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-            response = HttpResponse(gzipped, headers={**headers, "Content-Encoding": "gzip"})
+            return HttpResponseNotModified(headers={"ETag": headers["ETag"], "Vary": headers["Vary"]})
+        if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            body, encoding = gzipped, {"Content-Encoding": "gzip"}
         else:
-            response = HttpResponse(gzip.decompress(gzipped), headers=headers)
-        patch_vary_headers(response, ["Accept-Encoding"])
-        return response
+            body, encoding = gzip.decompress(gzipped), {}
+        # With its length, gunicorn sends the page in one write rather than as chunks.
+        return HttpResponse(body, headers={**headers, **encoding, "Content-Length": str(len(body))})
+
+
+def vary_with_accept_encoding(vary):
+    names = [name.strip() for name in vary.split(",") if name.strip()]
+    if "accept-encoding" not in (name.lower() for name in names):
+        names.append("Accept-Encoding")
+    return ", ".join(names)
 
 
 def not_modified(request, etag):
