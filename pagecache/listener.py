@@ -1,8 +1,8 @@
 """The content version without a query: a listener thread per worker (PostgreSQL LISTEN/NOTIFY).
 
-Every write that renews the version (``versions.new_version``) also sends ``NOTIFY`` on the
-channel below, in its own transaction: PostgreSQL delivers it when, and only if, that
-transaction commits, to every listening connection of every app server. Each worker process
+Every transaction that renews the version (``versions.new_version``) sends ``NOTIFY`` on the
+channel below right after it commits (``announce``; once, however many rows it saved, and never
+for a rollback): PostgreSQL delivers it to every listening connection of every app server. Each worker process
 holds one such connection in a daemon thread and keeps the latest token in memory, so a kept
 page is answered from memory alone, with no query and no connection health check.
 
@@ -140,10 +140,16 @@ def enabled():
     return connection.vendor == "postgresql" and getattr(settings, "PAGECACHE_LISTEN", False)
 
 
-def notify(token):
-    """Tell every listener of every app server, when the current transaction commits."""
+def announce():
+    """After a commit that renewed the version: tell every listener of every app server the token
+    now in the row, and make this process ask until its own listener has it. Should the process
+    die between the commit and this, the listeners read the row within CONFIRM_EVERY_S anyway."""
+    from .models import ContentVersion
+
+    LISTENER.forget()
+    table = ContentVersion._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, token])
+        cursor.execute(f"SELECT pg_notify(%s, token) FROM {table} WHERE id = %s", [CHANNEL, 1])
 
 
 def start_if_enabled():

@@ -39,9 +39,11 @@ def new_version():
     if not ContentVersion.objects.filter(pk=ROW).update(token=token):
         ContentVersion.objects.get_or_create(pk=ROW, defaults={"token": token})
     if listener.enabled():
-        # Delivered to every worker of every app server when (and only if) this transaction commits.
-        listener.notify(token)
-        transaction.on_commit(listener.LISTENER.forget)
+        # Announced to every worker of every app server once the transaction commits (never for a
+        # rollback): once per transaction, however many rows it saved (loaddata renews the version
+        # for every row).
+        if not any(callback is listener.announce for _, callback, _ in connection.run_on_commit):
+            transaction.on_commit(listener.announce)
 
 
 def content_changed(sender, **kwargs):
