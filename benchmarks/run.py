@@ -41,13 +41,15 @@ from urllib.parse import quote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import stack  # noqa: E402
+
 BENCH_DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://charter:charter@127.0.0.1:5432/charter_bench")
 HOST = "127.0.0.1"
 CONCURRENCY = 32
 WORKERS = 2
 WARMUP_S = 1
 DURATION_S = 10
-DEADLINE_S = 290
+DEADLINE_S = 420
 # What a phone's browser sends; X-Forwarded-Proto stands in for the TLS proxy production runs behind.
 HEADERS = {"Accept-Encoding": "gzip", "X-Forwarded-Proto": "https"}
 SEARCH_TERM = "প্রশিক্ষণ"
@@ -104,6 +106,9 @@ def prepare():
     charters = dataset.build()
     national_load_s = time.perf_counter() - started
     call_command("collectstatic", "--noinput", verbosity=0)
+    from benchmarks.stack import wait_for_listener
+
+    wait_for_listener()  # the query counts below are those of a worker whose listener runs
     return charters, national_load_s
 
 
@@ -225,12 +230,12 @@ def sizes(port, path):
 WRK_SCRIPT = ROOT / "benchmarks" / "wrk_report.lua"
 
 
-def load_with_wrk(port, path, seconds):
-    command = ["wrk", "-t2", f"-c{CONCURRENCY}", f"-d{seconds}s", "--timeout", "10s", "-s", str(WRK_SCRIPT)]
+def load_with_wrk(port, path, seconds, clients=CONCURRENCY, scheme="http"):
+    command = ["wrk", "-t2", f"-c{clients}", f"-d{seconds}s", "--timeout", "10s", "-s", str(WRK_SCRIPT)]
     for name, value in HEADERS.items():
         command += ["-H", f"{name}: {value}"]
     result = subprocess.run(
-        [*command, f"http://{HOST}:{port}{path}"], capture_output=True, text=True, timeout=seconds + 30, check=True
+        [*command, f"{scheme}://{HOST}:{port}{path}"], capture_output=True, text=True, timeout=seconds + 30, check=True
     )
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     return {
@@ -242,8 +247,8 @@ def load_with_wrk(port, path, seconds):
     }
 
 
-def load_with_python(port, path, seconds):
-    """CONCURRENCY threads, each a keep-alive client sending request after request until time is up."""
+def load_with_python(port, path, seconds, clients=CONCURRENCY):
+    """``clients`` threads, each a keep-alive client sending request after request until time is up."""
     deadline = time.monotonic() + seconds
     latencies, errors, lock = [], [0], threading.Lock()
 
@@ -268,7 +273,7 @@ def load_with_python(port, path, seconds):
             errors[0] += failed
 
     started = time.monotonic()
-    threads = [threading.Thread(target=client, daemon=True) for _ in range(CONCURRENCY)]
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -328,6 +333,7 @@ def main():
                 log(f"load: {row['what']} — {CONCURRENCY} clients, {DURATION_S} s ({generator})")
                 load(port, row["path"], WARMUP_S)
                 row.update(load(port, row["path"], DURATION_S))
+            extra = stack.measure(port, load, {row["name"]: row["path"] for row in rows}, log, WARMUP_S, DURATION_S)
         finally:
             server.terminate()
             try:
@@ -353,7 +359,10 @@ def main():
         "charter_gzip_bytes": charter["gzip"] + css["gzip"],
         "search_p95_ms": round(search["p95_ms"], 1) if "p95_ms" in search else None,
         "national_load_s": round(national_load_s, 2),
+        "charter_kept_queries": charter["queries"][1],
+        **stack.figures(extra, static_rps),
     }
+    stack.print_table(extra, static_rps)
     print(json.dumps(figures))
 
 

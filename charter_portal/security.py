@@ -5,6 +5,9 @@ Our own middleware rather than django-csp: the portal has one fixed policy, no i
 style anywhere (so no nonces or hashes), and that is ten lines, not a dependency.
 """
 
+import functools
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.templatetags.static import static
@@ -40,13 +43,38 @@ class ContentSecurityPolicyMiddleware:
 
 
 def client_address(request):
-    """The client's IP address: REMOTE_ADDR, or behind our reverse proxy the last entry of the header
-    named by GRIEVANCES_CLIENT_IP_HEADER (X-Forwarded-For). The client may start that list itself;
-    the last entry is the one our proxy added, the address it saw. Used by the grievance rate limit
-    and the admin login lockout (django-axes)."""
+    """The client's IP address: the peer's (REMOTE_ADDR), or, when the peer is one of our reverse
+    proxies (TRUSTED_PROXIES), the last entry of the header named by GRIEVANCES_CLIENT_IP_HEADER
+    (X-Forwarded-For), the address the proxy saw. Our nginx overwrites that header with the one
+    address it saw (deploy/nginx); a proxy that appends would still put its own entry last.
+
+    A header value that is not an IP address (``not-an-ip``, an empty entry, a port or a zone
+    glued on) is ignored and the peer's address used, as is the header of a peer that is not a
+    trusted proxy: with gunicorn reachable directly, rotating the header must not escape the
+    admin lockout or the filing limit. Used by the grievance rate limit and django-axes."""
+    peer = _ip(request.META.get("REMOTE_ADDR", ""))
     header = getattr(settings, "GRIEVANCES_CLIENT_IP_HEADER", "")
-    address = request.META.get(header, "") if header else ""
-    return address.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
+    if header and peer is not None and _trusted_proxy(peer):
+        forwarded = _ip(request.META.get(header, "").split(",")[-1])
+        if forwarded is not None:
+            return str(forwarded)
+    return str(peer) if peer is not None else "0.0.0.0"
+
+
+def _ip(value):
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
+def _trusted_proxy(peer):
+    return any(peer in network for network in _trusted_networks(tuple(getattr(settings, "TRUSTED_PROXIES", ()))))
+
+
+@functools.cache
+def _trusted_networks(proxies):
+    return [ipaddress.ip_network(proxy, strict=False) for proxy in proxies]
 
 
 LOCKED_OUT = """<!doctype html>

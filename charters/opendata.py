@@ -1,21 +1,48 @@
-"""The charters as open data: one office as JSON, every office as one streamed JSON array, and
-every service as one streamed CSV.
+"""The charters as open data: one office as JSON, every office as one JSON document, and every
+service as one CSV; and the JSON Schema they follow.
 
-Field names are English and stable (the schema is in the README); translatable texts are
-{"bn": …, "en": …} with null where no English has been written.
+Field names are English and stable; translatable texts are {"bn": …, "en": …} with null where no
+English has been written. Every JSON document names its schema by the URL the portal serves it
+at (``schema/charter-1.json``, draft 2020-12; the README says how it is versioned). The national
+files are built once per content version and served gzipped from disk (charters.opendata_files).
 """
 
 import csv
 import json
+from functools import cache
+from pathlib import Path
 
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import JsonResponse
+from django.urls import reverse
 
 from pagecache.decorators import public_page
 from services.models import Service
 
 from .loading import all_charters, load_charter
+from .opendata_files import served
 
-SCHEMA = "https://schemas.doict.gov.bd/charter-portal/charter/1"
+SCHEMA_VERSION = 1
+SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / f"charter-{SCHEMA_VERSION}.json"
+
+
+def schema_url(request):
+    return request.build_absolute_uri(reverse("opendata:schema", kwargs={"version": SCHEMA_VERSION}))
+
+
+@cache
+def _schema():
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def schema(request, version):
+    """The JSON Schema the documents name, with its own absolute URL as ``$id``."""
+    if version != SCHEMA_VERSION:
+        return JsonResponse({"error": "no schema of this version", "version": version}, status=404)
+    document = {**_schema(), "$id": schema_url(request)}
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Type"] = "application/schema+json"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def _text(obj, field):
@@ -109,7 +136,8 @@ def office_json(request, key):
             {"error": "no office with this key", "key": key}, status=404, json_dumps_params={"ensure_ascii": False}
         )
     return JsonResponse(
-        {"schema": SCHEMA, "office": office_data(contents, request)}, json_dumps_params={"ensure_ascii": False}
+        {"schema": schema_url(request), "office": office_data(contents, request)},
+        json_dumps_params={"ensure_ascii": False},
     )
 
 
@@ -126,19 +154,20 @@ def version_json(request, key, number):
     data = office_data(contents, request)
     version = contents.version
     data["charter"]["withdrawn_at"] = version.withdrawn_at.isoformat() if version.withdrawn_at else None
-    return JsonResponse({"schema": SCHEMA, "office": data}, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse({"schema": schema_url(request), "office": data}, json_dumps_params={"ensure_ascii": False})
 
 
 def all_charters_json(request):
-    """Every office, streamed a chunk of offices at a time rather than built in memory."""
+    """Every office: built once per content version (a chunk of offices at a time, never the whole
+    document in memory) and served from its gzipped file."""
+    return served(request, "charters.json", _all_charters_chunks, "application/json; charset=utf-8")
 
-    def chunks():
-        yield f'{{"schema": {json.dumps(SCHEMA)}, "offices": [\n'
-        for number, contents in enumerate(all_charters()):
-            yield ("" if number == 0 else ",\n") + json.dumps(office_data(contents, request), ensure_ascii=False)
-        yield "\n]}\n"
 
-    return StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+def _all_charters_chunks(request):
+    yield f'{{"schema": {json.dumps(schema_url(request))}, "offices": [\n'
+    for number, contents in enumerate(all_charters()):
+        yield ("" if number == 0 else ",\n") + json.dumps(office_data(contents, request), ensure_ascii=False)
+    yield "\n]}\n"
 
 
 class _Echo:
@@ -161,30 +190,43 @@ CSV_COLUMNS = [
 
 
 def services_csv(request):
-    """Every service of every charter in force, streamed as CSV (UTF-8 with a BOM, so spreadsheets read Bengali)."""
+    """Every service of every charter in force as CSV (UTF-8 with a BOM, so spreadsheets read
+    Bengali): built once per content version and served from its gzipped file."""
+    return served(request, "services.csv", _services_rows, "text/csv; charset=utf-8", attachment=True)
+
+
+def _services_rows(request):
     writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(CSV_COLUMNS)
+    for contents in all_charters():
+        office = contents.office
+        for service in contents.services:
+            officer = service.responsible_officer
+            row = [
+                office.key,
+                office.name_bn,
+                Service.Category(service.category).code,
+                service.serial,
+                *(getattr(service, f"{name}_bn") for name in Service.TEXT_FIELDS),
+                *(_officer_column(officer, column) for column in OFFICER_COLUMNS),
+                request.build_absolute_uri(service.get_charter_row_url()),
+            ]
+            yield writer.writerow([spreadsheet_safe(cell) for cell in row])
 
-    def rows():
-        yield "\ufeff" + writer.writerow(CSV_COLUMNS)
-        for contents in all_charters():
-            office = contents.office
-            for service in contents.services:
-                officer = service.responsible_officer
-                yield writer.writerow(
-                    [
-                        office.key,
-                        office.name_bn,
-                        Service.Category(service.category).code,
-                        service.serial,
-                        *(getattr(service, f"{name}_bn") for name in Service.TEXT_FIELDS),
-                        *(_officer_column(officer, column) for column in OFFICER_COLUMNS),
-                        request.build_absolute_uri(service.get_charter_row_url()),
-                    ]
-                )
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="services.csv"'
-    return response
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection"): =, +, -, @, and a tab
+# or carriage return before them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell):
+    """A text cell that a spreadsheet would take for a formula, with a leading apostrophe, which
+    spreadsheets show as text and do not display (``=HYPERLINK(…)`` becomes ``'=HYPERLINK(…)``).
+    A program reading the CSV sees the apostrophe: strip one from a cell that starts with ``'``
+    followed by one of FORMULA_STARTS to get the text as stored."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 def _officer_column(officer, column):

@@ -21,4 +21,5 @@ opendata_urlpatterns = [
     path("office/<office_key:key>/versions/<version_number:number>.json", opendata.version_json, name="version_json"),
     path("opendata/charters.json", opendata.all_charters_json, name="all_charters_json"),
     path("opendata/services.csv", opendata.services_csv, name="services_csv"),
+    path("opendata/schema/charter-<int:version>.json", opendata.schema, name="schema"),
 ]

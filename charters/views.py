@@ -20,7 +20,7 @@ from .models import CharterVersion, publishing_offices
 # the preview is one office's staff's alone, and never kept.
 
 
-@public_page
+@public_page(query=("charters",))
 def directory(request):
     # Every level in alphabetical order of the names the page shows (charter_portal.bangla.sort_key);
     # each office that publishes a charter marked with its number of services; ?charters=1 shows only those.

@@ -3,16 +3,25 @@ from functools import wraps
 from .versions import current_version
 
 
-def public_page(view):
+def public_page(view=None, *, query=()):
     """Mark a view's pages as the same for every visitor: PublicPageMiddleware keeps them until
     the data changes. A response that turns out to be per-visitor (an error, a cookie, a CSRF
-    token, the session read) is never kept."""
+    token, the session read) is never kept.
+
+    ``query`` names the query parameters the page reads (search: ``("q", "district")``): they,
+    and only they, are part of the page's key, so any other parameter (``?cb=<random>``) is
+    served the same kept page and adds no entry. A page that names none is one page whatever
+    its query string. A view must not read a parameter it does not name.
+    """
+    if view is None:
+        return lambda view: public_page(view, query=query)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         version = getattr(request, "page_version", None) or current_version()
         response = view(request, *args, **kwargs)
         response.public_page = True
+        response.public_page_query = tuple(query)
         if version is not None and not _is_per_visitor(request, response):
             response.public_page_version = version
         return response

@@ -12,7 +12,7 @@ MAX_QUERY_LENGTH = 200
 OFFICE_KEY = re.compile(OFFICE_KEY_PATTERN)
 
 
-@public_page  # a burst of readers asks the same few things
+@public_page(query=("q", "district"))  # a burst of readers asks the same few things
 def search(request):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     district_key = request.GET.get("district", "")

@@ -4,6 +4,15 @@ from django.core.management import call_command
 from tests.support import demo_fixture_paths, production_portal
 
 
+@pytest.fixture(scope="session", autouse=True)
+def opendata_directory(tmp_path_factory):
+    """The national open data files of this session, in a directory of its own (not the project's var/)."""
+    from django.test import override_settings
+
+    with override_settings(OPENDATA_DIR=str(tmp_path_factory.mktemp("opendata"))):
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo data: the national tree and the five seed charters."""

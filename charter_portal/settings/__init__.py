@@ -116,6 +116,15 @@ CACHES = {
     },
 }
 
+# On PostgreSQL, learn of a new content version by LISTEN/NOTIFY (a listener thread per worker,
+# pagecache.listener) instead of a query per request. Off here (tests run in transactions that never
+# commit, which a listener cannot see); on in production.
+PAGECACHE_LISTEN = os.environ.get("PAGECACHE_LISTEN", "0") == "1"
+
+# The national open data files, built once per content version and kept gzipped
+# (charters.opendata_files); shared by the workers of one machine.
+OPENDATA_DIR = os.environ.get("OPENDATA_DIR", str(BASE_DIR / "var" / "opendata"))
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -179,6 +188,9 @@ PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
 # Behind a reverse proxy every request comes from the proxy: name the header that carries the
 # client's address (e.g. HTTP_X_FORWARDED_FOR) so the per-client rate limit counts clients.
 GRIEVANCES_CLIENT_IP_HEADER = os.environ.get("GRIEVANCES_CLIENT_IP_HEADER", "")
+# The peers whose GRIEVANCES_CLIENT_IP_HEADER is believed (addresses or networks): the reverse
+# proxy. Anyone else reaching gunicorn directly is counted by its own address, whatever it sends.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if p.strip()]
 
 # ---- Admin login throttling (django-axes): 5 failed logins for one username from one address lock
 # that pair out for 15 minutes (others, and the same person elsewhere, can still log in); the

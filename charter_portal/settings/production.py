@@ -50,6 +50,10 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
 ]
 TEMPLATES[0]["APP_DIRS"] = False  # noqa: F405
 
+# Kept pages answered from memory: each worker learns of a new content version by LISTEN/NOTIFY
+# (PostgreSQL only; pagecache.listener). PAGECACHE_LISTEN=0 asks the database on every request.
+PAGECACHE_LISTEN = os.environ.get("PAGECACHE_LISTEN", "1") == "1"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -5,6 +5,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,15 +36,33 @@ def production_portal(**environment):
     speculative connections would each hold a sync worker) with the production settings.
     ``environment`` names the database (SQLITE_PATH or DATABASE_URL) and anything else. Yields
     the port; stops gunicorn however the block ends."""
+    env = production_environment(**environment)
+    prepare(env)
+    port = free_port()
+    server = start_gunicorn(env, port)
+    try:
+        yield port
+    finally:
+        stop(server)
+
+
+def production_environment(**environment):
+    """The environment of the production settings on 127.0.0.1, with ``environment`` on top."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PG"))}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "charter_portal.settings.production",
             "DJANGO_SECRET_KEY": "a-long-random-production-test-secret-key-0123456789-abcdefghij",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "OPENDATA_DIR": tempfile.mkdtemp(prefix="charter-opendata-"),
             **environment,
         }
     )
+    return env
+
+
+def prepare(env):
+    """Migrate the database ``env`` names, load the demo data, collect the static files."""
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (
         ["migrate", "-v0"],
@@ -53,14 +72,18 @@ def production_portal(**environment):
         ["collectstatic", "--noinput", "-v0"],
     ):
         subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=300)
-    port = free_port()
+
+
+def start_gunicorn(env, port, workers=2):
+    """gunicorn (``workers`` × 8 threads) on 127.0.0.1:``port`` with ``env``, in a process group of
+    its own (so a test can kill it outright); returns once the port answers."""
     gunicorn_bin = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     server = subprocess.Popen(
         [
             gunicorn_bin,
             "charter_portal.wsgi",
             "--workers",
-            "2",
+            str(workers),
             "--worker-class",
             "gthread",
             "--threads",
@@ -74,20 +97,24 @@ def production_portal(**environment):
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "gunicorn did not start"
-                time.sleep(0.1)
-        yield port
-    finally:
-        server.terminate()
+    deadline = time.monotonic() + 30
+    while True:
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return server
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                stop(server)
+                raise AssertionError("gunicorn did not start") from None
+            time.sleep(0.1)
+
+
+def stop(server):
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
