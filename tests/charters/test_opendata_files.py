@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from charters.opendata import spreadsheet_safe
 from services.models import Service
+from tests.support.charters import publish_now
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +53,9 @@ def test_a_change_builds_a_new_document(client):
     service = Service.objects.get(office__key="joypurhat", category=Service.Category.CITIZEN, serial=1)
     service.name = "নতুন নাম: তথ্য প্রদান"
     service.save()
+    # A draft: the open data is the published charters', so it stays as it was until publication.
+    assert client.get("/opendata/charters.json", HTTP_IF_NONE_MATCH=before["ETag"], **GZIP).status_code == 304
+    publish_now(service.office)
     after = client.get("/opendata/charters.json", HTTP_IF_NONE_MATCH=before["ETag"], **GZIP)
     assert after.status_code == 200 and after["ETag"] != before["ETag"]
     offices = {o["key"]: o for o in json.loads(gzip.decompress(body(after)))["offices"]}
@@ -82,6 +86,7 @@ def test_a_service_named_like_a_formula_reaches_the_csv_as_text(client):
     service = Service.objects.get(office__key="joypurhat", category=Service.Category.CITIZEN, serial=2)
     service.name, service.fee = formula, "-"
     service.save()
+    publish_now(service.office)
     text = body(client.get("/opendata/services.csv")).decode("utf-8")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     row = next(r for r in rows if r["office_key"] == "joypurhat" and r["serial"] == "2" and r["category"] == "citizen")
