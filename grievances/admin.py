@@ -6,16 +6,19 @@ from django.utils.html import format_html
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from charter_portal.bangla import bengali_digits
-from offices.scoping import HQOnlyMixin, OfficeScopedAdmin, is_hq
+from offices.scoping import HQOnlyMixin, OfficeScopedAdmin, ReturnsToEditorMixin, is_hq
 
 from .models import Grievance, GrievanceDesk, GrievanceEvent, GrievanceTier, Holiday, attach_deadlines, desk_of
 
 
 @admin.register(GrievanceTier)
-class GrievanceTierAdmin(OfficeScopedAdmin, TabbedTranslationAdmin):
+class GrievanceTierAdmin(ReturnsToEditorMixin, OfficeScopedAdmin, TabbedTranslationAdmin):
     list_display = ["__str__", "level", "resolution_days"]
     list_filter = ["level"]
     list_select_related = ["office"]
+
+    def editor_section(self, obj):
+        return "editor-grs"
 
 
 @admin.register(Holiday)
