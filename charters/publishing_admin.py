@@ -124,6 +124,11 @@ class CharterVersionAdmin(OfficeScopedMixin, admin.ModelAdmin):
             return False
         return self.is_hq(request) or self.staff_office(request) is not None
 
+    def get_list_display(self, request):
+        # Staff see their own office's versions only: its name in every row would crowd the list.
+        shown = super().get_list_display(request)
+        return shown if self.is_hq(request) else [name for name in shown if name not in ("office", "published_by")]
+
     def has_withdraw_permission(self, request):
         return self.is_hq(request)
 
