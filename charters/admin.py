@@ -1,54 +1,26 @@
-"""The charter editor: an office's page in the admin, with its charter and every part of it."""
+"""The charter editor: an office's page in the admin, laid out as its paper charter (charters.editor),
+and the office's published versions with the publish form (charters.publishing_admin)."""
 
 from django.contrib import admin
 from django.db import models
 from django.urls import path
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from grievances.models import GrievanceTier
-from offices.models import Office, Officer
-from offices.scoping import OfficeScopedInline, OfficeScopedMixin, is_hq
-from services.models import Expectation, Service
+from offices.models import Office
+from offices.scoping import OfficeScopedInline, OfficeScopedMixin
 
-from . import admin_views
+from . import admin_views, editor
 from .models import Charter
+from .publishing_admin import CharterVersionAdmin  # noqa: F401  (registers it)
 
 
 class CharterInline(OfficeScopedInline, TranslationStackedInline):
+    """The charter's prose and layout. Its date and signatory are the publisher's: the publish
+    form asks for them (charters.publishing_admin)."""
+
     model = Charter
     can_delete = False
-    fields = ["vision", "mission", "service_columns", "issued_on", "signatory_name", "signatory_designation"]
-
-
-class OfficerInline(OfficeScopedInline, TranslationStackedInline):
-    model = Officer
-    extra = 0
-    fields = [("name", "designation", "branch"), ("phone", "mobile", "email"), ("room", "upazila_code")]
-
-
-class ServiceInline(OfficeScopedInline, TranslationStackedInline):
-    model = Service
-    extra = 0
-    ordering = ["category", "serial"]
-    fields = [("category", "serial"), *Service.TEXT_FIELDS, ("responsible_officer", "superior_officer")]
-
-
-class ExpectationInline(OfficeScopedInline, TranslationTabularInline):
-    model = Expectation
-    extra = 0
-    ordering = ["serial"]
-
-
-class GrievanceTierInline(OfficeScopedInline, TranslationStackedInline):
-    model = GrievanceTier
-    extra = 0
-    ordering = ["level"]
-    fields = [("level", "resolution_days"), "when_to_contact", "contact_title", "contact_officer", "contact_text"]
-
-    def get_readonly_fields(self, request, obj=None):
-        # The days are HQ's (issue 15): an office edits who holds its tiers and how to reach them.
-        fields = list(super().get_readonly_fields(request, obj))
-        return fields if is_hq(request) else [*fields, "resolution_days"]
+    fields = ["vision", "mission", "service_columns"]
 
 
 @admin.register(Office)
@@ -58,7 +30,9 @@ class OfficeAdmin(OfficeScopedMixin, TabbedTranslationAdmin):
     list_filter = ["level"]
     search_fields = ["key", "name_bn", "name_en"]
     list_select_related = ["parent"]
-    inlines = [CharterInline, OfficerInline, ServiceInline, ExpectationInline, GrievanceTierInline]
+    # Only the charter's prose is a form here; services, officers, expectations and GRS tiers are
+    # the editor's short lists, each row with its own page (templates/admin/offices/office/).
+    inlines = [CharterInline]
     # The national tree is HQ's to keep, the office's name included (the public page shows it); an
     # office edits its own contact details and charter.
     tree_fields = ["key", "level", "name", "parent", "district", "upazila"]
@@ -69,6 +43,9 @@ class OfficeAdmin(OfficeScopedMixin, TabbedTranslationAdmin):
     raw_id_fields = ["parent", "district", "upazila"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    class Media:
+        css = {"all": ["css/charter-editor.css"]}
+
     def get_readonly_fields(self, request, obj=None):
         # name_bn and name_en for "name" (modeltranslation), so both languages are read-only.
         return [] if self.is_hq(request) else self.replace_orig_field(self.tree_fields)
@@ -76,6 +53,12 @@ class OfficeAdmin(OfficeScopedMixin, TabbedTranslationAdmin):
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
+            path(
+                "<path:object_id>/editor/move/",
+                wrap(lambda request, object_id: editor.move_view(self, request, object_id)),
+                name="offices_office_editor_move",
+            ),
+            # HQ's: an office's charter file brought in as its draft, and who publishes at all.
             path(
                 "coverage/", wrap(lambda r: admin_views.coverage_view(self, r)), name="offices_office_charter_coverage"
             ),
@@ -91,3 +74,9 @@ class OfficeAdmin(OfficeScopedMixin, TabbedTranslationAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        office = self.get_object(request, object_id)
+        if office is not None and self.has_view_permission(request, office):
+            extra_context = {**(extra_context or {}), **editor.editor_context(self.admin_site, request, office)}
+        return super().change_view(request, object_id, form_url, extra_context)

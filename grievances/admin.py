@@ -9,7 +9,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from charter_portal.bangla import bengali_digits
 from offices.models import Office
-from offices.scoping import HQOnlyMixin, OfficeScopedAdmin, is_hq
+from offices.scoping import HQOnlyMixin, OfficeScopedAdmin, ReturnsToEditorMixin, is_hq
 
 from .models import (
     Feedback,
@@ -25,7 +25,7 @@ from .models import (
 
 
 @admin.register(GrievanceTier)
-class GrievanceTierAdmin(OfficeScopedAdmin, TabbedTranslationAdmin):
+class GrievanceTierAdmin(ReturnsToEditorMixin, OfficeScopedAdmin, TabbedTranslationAdmin):
     """Office staff edit who holds their tiers and how to reach them; the days are HQ's (bounded by
     the national standard), so no office can move its own deadlines."""
 
@@ -38,6 +38,9 @@ class GrievanceTierAdmin(OfficeScopedAdmin, TabbedTranslationAdmin):
         if not is_hq(request):
             fields.append("resolution_days")
         return fields
+
+    def editor_section(self, obj):
+        return "editor-grs"
 
 
 @admin.register(Holiday)

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, User
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from .models import District, Division, Officer, OfficeStaff, Upazila
-from .scoping import HQOnlyMixin, OfficeScopedAdmin
+from .scoping import HQOnlyMixin, OfficeScopedAdmin, ReturnsToEditorMixin
 
 
 @admin.register(Division)
@@ -29,10 +29,13 @@ class UpazilaAdmin(HQOnlyMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Officer)
-class OfficerAdmin(OfficeScopedAdmin, TabbedTranslationAdmin):
+class OfficerAdmin(ReturnsToEditorMixin, OfficeScopedAdmin, TabbedTranslationAdmin):
     list_display = ["__str__", "office", "phone", "email"]
     search_fields = ["name_bn", "designation_bn", "email"]
     list_select_related = ["office"]
+
+    def editor_section(self, obj):
+        return "editor-officers"
 
 
 @admin.register(OfficeStaff)

@@ -7,6 +7,9 @@ officers belong to the right office, so a forged POST cannot cross offices.
 """
 
 from django.contrib import admin
+from django.contrib.admin.options import IS_POPUP_VAR
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 
 from .models import Office, Officer, office_of
 
@@ -150,3 +153,37 @@ class OfficeScopedInline(OfficeScopedMixin):
     # An inline row's "obj" is the parent office, which the page already scoped.
     def office_of_object(self, obj):
         return obj
+
+
+class ReturnsToEditorMixin:
+    """For the admins of a charter's parts (services, officers, expectations, GRS tiers): after
+    saving or deleting a row, back to the charter editor (its office's page), at the row's section.
+    "Save and continue" and "save and add another" keep Django's behaviour."""
+
+    def editor_section(self, obj):
+        """The id of the editor's section the row is listed in."""
+        return ""
+
+    def _to_editor(self, request, office_id, section, response):
+        stays = ("_continue", "_addanother", "_saveasnew", IS_POPUP_VAR)
+        if office_id is None or response.status_code != 302 or any(name in request.POST for name in stays):
+            return response
+        url = reverse("admin:offices_office_change", args=[office_id])
+        return HttpResponseRedirect(f"{url}#{section}" if section else url)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        return self._to_editor(request, obj.office_id, self.editor_section(obj), response)
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        return self._to_editor(request, obj.office_id, self.editor_section(obj), response)
+
+    def delete_model(self, request, obj):
+        request._editor_return = (obj.office_id, self.editor_section(obj))
+        super().delete_model(request, obj)
+
+    def response_delete(self, request, obj_display, obj_id):
+        response = super().response_delete(request, obj_display, obj_id)
+        office_id, section = getattr(request, "_editor_return", (None, ""))
+        return self._to_editor(request, office_id, section, response)

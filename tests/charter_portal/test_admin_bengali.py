@@ -185,6 +185,11 @@ def staff_pages():
         pages.append(reverse(f"{name}_history", args=[row.pk]))
     pages.append(reverse("admin:services_service_delete", args=[service.pk]))
     pages.append(reverse("admin:services_service_add"))
+    version = office.charter_versions.first()
+    pages += [
+        reverse("admin:charters_charterversion_changelist"),
+        reverse("admin:charters_charterversion_change", args=[version.pk]),
+    ]
     return pages
 
 
@@ -193,7 +198,14 @@ def test_no_english_word_on_the_admin_pages_staff_and_hq_use(client, admin_user,
     client.force_login(make_staff() if who == "staff" else admin_user)
     data = data_words()
     pages = staff_pages() + (
-        ["/admin/auth/user/", "/admin/axes/accessattempt/", "/admin/grievances/holiday/add/"] if who == "hq" else []
+        [
+            "/admin/auth/user/",
+            "/admin/axes/accessattempt/",
+            "/admin/grievances/holiday/add/",
+            "/admin/charters/charterversion/add/?office=117",
+        ]
+        if who == "hq"
+        else []
     )
     found = {}
     for url in pages:
@@ -264,10 +276,15 @@ def test_translated_fields_say_their_language(client):
     html = client.get(reverse("admin:services_service_change", args=[service.pk])).content.decode()
     assert "সেবার নাম\u00a0[বাংলা]" in html and "সেবার নাম\u00a0[English]" in html
     office = Office.objects.get(key="joypurhat")
-    html = client.get(reverse("admin:offices_office_change", args=[office.pk])).content.decode()
-    for label in ("ভিশন", "সেবার নাম", "করণীয়", "দপ্তরের নাম"):  # charter, service, expectation inlines
-        assert re.search(label + r"[^<]*\u00a0\[বাংলা\]", html), label
-        assert re.search(label + r"[^<]*\u00a0\[English\]", html), label
+    expectation = Expectation.objects.filter(office=office).first()
+    for url, labels in [
+        (reverse("admin:offices_office_change", args=[office.pk]), ("ভিশন", "দপ্তরের নাম")),  # the editor
+        (reverse("admin:services_expectation_change", args=[expectation.pk]), ("করণীয়",)),
+    ]:
+        html = client.get(url).content.decode()
+        for label in labels:
+            assert re.search(label + r"[^<]*\u00a0\[বাংলা\]", html), label
+            assert re.search(label + r"[^<]*\u00a0\[English\]", html), label
 
 
 def font_faces(path):

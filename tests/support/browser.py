@@ -24,6 +24,14 @@ def web_font_in_use(page):
         font => font.family.replace(/"/g, '') === 'Noto Sans Bengali' && font.status === 'loaded')""")
 
 
+def bengali_drawn_in_web_font(page):
+    """The page's Bengali is drawn in Noto Sans Bengali: Chromium reports the font it can use."""
+    return page.evaluate("""async () => {
+        await document.fonts.ready;
+        return document.fonts.check('16px "Noto Sans Bengali"', 'সেবা');
+    }""")
+
+
 def axe_violations(page):
     # Evaluated, not added as an inline <script>: the page's CSP (rightly) refuses inline scripts.
     page.evaluate(AXE.read_text("utf-8"))

@@ -411,3 +411,77 @@ def test_hq_reaches_the_charter_upload_and_the_coverage(admin_client, rows):
     for method, url in hq_pages(office(OWNER_OFFICE).pk):
         response = admin_client.post(url, charter_upload()) if method == "POST" else admin_client.get(url)
         assert response.status_code == 200, (method, url)
+
+
+# ---- the charter editor's own endpoints, the draft's preview and publishing (issue 12)
+
+
+def test_published_versions_are_covered_and_read_only_for_everyone(rows, admin_user):
+    from charters.models import CharterVersion
+
+    assert CharterVersion in MODELS and kind_of(admin.site._registry[CharterVersion]) == "office"
+    assert owner_actions(CharterVersion) == {"view"}
+    assert hq_actions(CharterVersion, admin_user) == {"view", "add"}  # adding is publishing; no change, no delete
+
+
+def _publish_permission():
+    return Permission.objects.get(content_type__app_label="charters", codename="publish_charter")
+
+
+@pytest.mark.parametrize("who", REFUSED_ACTORS)
+def test_only_the_owner_and_hq_reach_the_preview(client, rows, who):
+    url = reverse("charters:preview", kwargs={"key": OWNER_OFFICE})
+    user = REFUSED_ACTORS[who]()
+    if user is not None:
+        client.force_login(user)
+    response = client.get(url)
+    assert response.status_code in (302, 403), response.status_code
+    if response.status_code == 403:
+        assert "খসড়া দেখার অনুমতি নেই" in response.content.decode()
+    else:
+        assert reverse("admin:login") in response["Location"]
+    client.force_login(rows["owner"])
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("who", REFUSED_ACTORS)
+def test_everyone_but_the_owner_is_refused_the_editors_move(client, rows, who):
+    from services.models import Service
+
+    service = Service.objects.get(office__key=OWNER_OFFICE, category=1, serial=2)
+    user = REFUSED_ACTORS[who]()
+    if user is not None:
+        client.force_login(user)
+    before = list(Service.objects.filter(office__key=OWNER_OFFICE).order_by("pk").values_list("pk", "serial"))
+    url = reverse("admin:offices_office_editor_move", args=[office(OWNER_OFFICE).pk])
+    response = client.post(url, {"move": f"service:{service.pk}:up"})
+    assert is_refused(response), response.status_code
+    assert list(Service.objects.filter(office__key=OWNER_OFFICE).order_by("pk").values_list("pk", "serial")) == before
+    client.force_login(rows["owner"])
+    assert client.post(url, {"move": f"service:{service.pk}:up"}).status_code == 302
+    assert Service.objects.get(pk=service.pk).serial == 1
+
+
+def test_publishing_needs_the_permission_hq_grants(client, rows):
+    from charters.models import CharterVersion
+    from services.models import Service
+
+    service = Service.objects.filter(office__key=OWNER_OFFICE).first()
+    service.fee_bn = "নতুন ফি"
+    service.save()
+    data = {"issued_on": "2026-05-01", "signatory_name": "নাম", "signatory_designation": "পদবি"}
+    url = admin_url(CharterVersion, "add")
+    client.force_login(rows["owner"])
+    assert client.get(url).status_code == 403 and client.post(url, data).status_code == 403
+    assert CharterVersion.objects.filter(office__key=OWNER_OFFICE).count() == 1
+    # Another office's staff holding the permission publish their own office only.
+    other = another_offices_staff()
+    other.user_permissions.add(_publish_permission())
+    client.force_login(other)
+    assert client.post(url, {**data, "office": office(OWNER_OFFICE).pk}).status_code == 200  # nothing new there
+    assert CharterVersion.objects.filter(office__key=OWNER_OFFICE).count() == 1
+    # Granted to Joypurhat's staff (HQ adds it to the user, or to a group): they publish.
+    rows["owner"].user_permissions.add(_publish_permission())
+    client.force_login(User.objects.get(pk=rows["owner"].pk))
+    assert client.post(url, data).status_code == 302
+    assert CharterVersion.objects.filter(office__key=OWNER_OFFICE).count() == 2

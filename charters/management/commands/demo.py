@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -65,11 +65,14 @@ class Command(BaseCommand):
         hq.set_password(DEMO_PASSWORD)
         hq.save()
         group = Group.objects.get(name=OFFICE_STAFF_GROUP)
+        # The demo offices' staff may publish too: the permission HQ grants an office's staff.
+        publish = Permission.objects.get(content_type__app_label="charters", codename="publish_charter")
         for username, key in DEMO_STAFF:
             user, _ = User.objects.get_or_create(username=username, defaults={"is_staff": True})
             user.set_password(DEMO_PASSWORD)
             user.save()
             user.groups.add(group)
+            user.user_permissions.add(publish)
             office = Office.objects.get(key=key)
             OfficeStaff.objects.update_or_create(user=user, defaults={"office": office})
 

@@ -1,0 +1,119 @@
+"""The charter editor: an office's page in the admin, laid out as its paper charter.
+
+The office's page keeps only its contact details and the charter's prose (vision, mission, layout);
+every numbered part is a short list here, each row with its own edit page: the services of each
+category (serial, name, time limit, responsible officer), the officers, the expectations, the GRS
+tiers, then the date and signatory the next publication will ask for. Services and expectations
+move up and down (services.ordering) through one POST endpoint, ``move``, which checks that the
+row belongs to the office whose page it is and that the user may change it.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from grievances.models import GrievanceTier
+from offices.models import Officer
+from services.models import Expectation, Service
+from services.ordering import DOWN, UP, move
+
+from .comparison import compare
+from .models import Charter, CharterVersion
+from .snapshot import draft_document, promises
+
+# What the move endpoint may move: the name in a button's value, the model and its editor section.
+MOVABLE = {"service": Service, "expectation": Expectation}
+STEPS = {"up": UP, "down": DOWN}
+
+
+def _may(admin_site, request, model, action, obj=None):
+    check = getattr(admin_site._registry[model], f"has_{action}_permission")
+    return check(request) if action == "add" else check(request, obj)
+
+
+def draft_state(office):
+    """The draft beside the version in force: (version in force or None, whether the draft
+    differs from it, the comparison of the two)."""
+    in_force = CharterVersion.objects.current_of(office)
+    draft = draft_document(office)
+    if draft is None:
+        return in_force, False, None
+    unpublished = in_force is None or promises(draft) != promises(in_force.document)
+    return in_force, unpublished, compare(in_force.document if in_force else None, draft)
+
+
+def editor_context(admin_site, request, office):
+    """Everything the editor's lists show, in the paper charter's order."""
+    services = list(
+        Service.objects.filter(office=office).select_related("responsible_officer").order_by("category", "serial")
+    )
+    in_force, unpublished, comparison = draft_state(office)
+    return {
+        "editor": True,
+        "charter": Charter.objects.filter(office=office).first(),
+        "service_tables": [
+            (
+                number,
+                category,
+                [service for service in services if service.category == category],
+            )
+            for number, category in enumerate(Service.Category, start=1)
+        ],
+        "officers": list(Officer.objects.filter(office=office).order_by("pk")),
+        "expectations": list(Expectation.objects.filter(office=office).order_by("serial")),
+        "tiers": list(GrievanceTier.objects.filter(office=office).select_related("contact_officer").order_by("level")),
+        "in_force": in_force,
+        "unpublished": unpublished,
+        "draft_summary": comparison.summary() if comparison is not None and unpublished else "",
+        "may": {
+            model._meta.model_name: {
+                action: _may(admin_site, request, model, action) for action in ("add", "change", "delete")
+            }
+            for model in (Service, Officer, Expectation, GrievanceTier)
+        },
+        "may_publish": admin_site._registry[CharterVersion].has_add_permission(request),
+        "preview_url": reverse("charters:preview", kwargs={"key": office.key}),
+        "public_url": office.get_absolute_url(),
+        "versions_url": reverse("admin:charters_charterversion_changelist") + f"?q={office.key}",
+        "publish_url": reverse("admin:charters_charterversion_add") + f"?office={office.pk}",
+    }
+
+
+def refused(request, admin_site, message):
+    context = {**admin_site.each_context(request), "title": _("অনুমতি নেই"), "message": message}
+    return TemplateResponse(request, "admin/charters/refused.html", context, status=403)
+
+
+def move_view(model_admin, request, object_id):
+    """POST ``move=<service|expectation>:<pk>:<up|down>``: swap the row with its neighbour, then
+    back to the editor at the row's section. Only rows of this office, by whoever may change them."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    admin_site = model_admin.admin_site
+    office = model_admin.get_object(request, object_id)  # None for another office's page (scoped)
+    if office is None or not model_admin.has_change_permission(request, office):
+        return refused(request, admin_site, _("এই দপ্তরের চার্টার বদলানোর অনুমতি আপনার নেই।"))
+    editor = reverse("admin:offices_office_change", args=[office.pk])
+    kind, _sep, rest = request.POST.get("move", "").partition(":")
+    pk, _sep, direction = rest.partition(":")
+    if kind not in MOVABLE or direction not in STEPS or not pk.isdigit():
+        messages.error(request, _("কোন সারি কোন দিকে সরাতে হবে বোঝা যায়নি; কিছুই বদলানো হয়নি।"))
+        return HttpResponseRedirect(editor)
+    model = MOVABLE[kind]
+    row = model.objects.filter(pk=int(pk), office=office).first()
+    if row is None or not _may(admin_site, request, model, "change", row):
+        return refused(request, admin_site, _("এই সারিটি এই দপ্তরের নয়, অথবা এটি বদলানোর অনুমতি আপনার নেই।"))
+    section = admin_site._registry[model].editor_section(row)
+    neighbour = move(row, STEPS[direction])
+    if neighbour is None:
+        messages.warning(request, _("সারিটি আগে থেকেই তালিকার প্রান্তে; কিছুই বদলানো হয়নি।"))
+    else:
+        row.refresh_from_db()
+        admin_site._registry[model].log_change(request, row, _("ক্রমিক নং বদলানো হয়েছে (ক্রম পরিবর্তন)।"))
+        messages.success(
+            request,
+            _("“%(name)s” এখন ক্রমিক নং %(serial)s।") % {"name": row, "serial": row.serial},
+        )
+    return HttpResponseRedirect(f"{editor}#{section}")
