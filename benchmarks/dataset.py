@@ -22,7 +22,9 @@ from django.utils import timezone
 
 from charters.cloning import clone_document
 from charters.document import ServiceEntry
-from charters.models import Charter
+from charters.models import Charter, CharterVersion
+from charters.publishing import refresh_listings
+from charters.snapshot import draft_document
 from charters.writing import _officer_values
 from grievances.models import GrievanceTier
 from offices.models import Office, Officer
@@ -42,7 +44,10 @@ EXTRA_SERVICES = 2
 
 
 def fixture_paths():
-    return [FIXTURES / "geography.json", FIXTURES / "offices.json", *sorted((FIXTURES / "charters").glob("*.json"))]
+    """The demo data: the national tree, the seed charters' drafts and their version 1."""
+    from charters.management.commands.demo import demo_fixtures
+
+    return demo_fixtures()
 
 
 def build(offices=None):
@@ -169,4 +174,23 @@ def write_charters(documents):
         service.search_text = service.searchable_text()  # what Service.save() derives
     for model, rows in [(Charter, charters), (Service, services), (Expectation, expectations), (GrievanceTier, tiers)]:
         model.objects.bulk_create(rows, batch_size=2000)
+    publish_first_versions([office for office, _ in documents], now)
     new_version()  # bulk_create sends no signals: the cached pages must still change
+
+
+def publish_first_versions(offices, published_at):
+    """What ``publish`` does for each office, in bulk: its draft frozen as version 1, and the
+    search listing of the versions in force. Citizens' pages read versions, never drafts."""
+    versions = [
+        CharterVersion(
+            office=office,
+            number=1,
+            document=draft_document(office),
+            issued_on=None,
+            summary="প্রথম প্রকাশিত সংস্করণ",
+            published_at=published_at,
+        )
+        for office in offices
+    ]
+    CharterVersion.objects.bulk_create(versions, batch_size=200)
+    refresh_listings([office.pk for office in offices])

@@ -14,11 +14,12 @@ from django.db.models import Q
 from django.urls import reverse
 
 from benchmarks import dataset
-from charters.models import Charter
+from charters.models import Charter, CharterVersion
+from charters.snapshot import draft_document
 from grievances.models import GrievanceTier
 from offices.models import Office, Officer
 from pagecache.middleware import CACHE
-from services.models import Expectation, Service
+from services.models import Expectation, Service, ServiceListing
 from tests.support import FIXTURES
 from tests.support.charters import publish_now
 from tests.support.forms import form_data
@@ -153,6 +154,10 @@ def test_the_national_dataset_builder_clones_every_office_of_a_district():
     assert not Charter.objects.filter(office__in=bogura).exists()
     assert dataset.clone_charters(bogura) == 13
     assert Charter.objects.filter(office__in=bogura).count() == 13
+    # Each published as version 1, exactly its draft: the public pages and search read versions.
+    versions = CharterVersion.objects.filter(office__in=bogura)
+    assert versions.count() == 13 and all(v.document == draft_document(v.office) for v in versions)
+    assert ServiceListing.objects.filter(office__key=dataset.BENCHMARK_OFFICE).count() == 23 + dataset.EXTRA_SERVICES
     district = Office.objects.get(key=dataset.BENCHMARK_OFFICE)
     assert district.services.count() == 23 + dataset.EXTRA_SERVICES
     assert all("জয়পুরহাট" not in s.required_papers for s in district.services.all())  # rewritten for Bogura
