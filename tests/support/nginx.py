@@ -35,6 +35,7 @@ http {{
     upstream charter_portal {{
         {servers}
         keepalive 32;
+        keepalive_timeout 1s;
     }}
     server {{
         listen 127.0.0.1:{port} ssl;
@@ -67,7 +68,7 @@ def nginx_in_front(app_ports, directory):
     locations = (ROOT / "deploy" / "nginx" / "charter-portal-locations.conf").read_text()
     (tmp / "charter-portal-locations.conf").write_text(locations.replace(DEPLOYED_ROOT, f"{ROOT}/"))
     port = free_port()
-    servers = "\n        ".join(f"server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in app_ports)
+    servers = "\n        ".join(f"server 127.0.0.1:{p} max_fails=3 fail_timeout=5s;" for p in app_ports)
     # As root, nginx's workers would switch to "nobody", who may not read the temporary directory.
     user = "user root root;" if os.geteuid() == 0 else ""
     (tmp / "nginx.conf").write_text(CONFIG.format(user=user, tmp=tmp, servers=servers, port=port))
