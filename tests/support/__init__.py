@@ -118,3 +118,19 @@ def stop(server):
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait(timeout=10)
+
+
+@contextmanager
+def admin_portal(directory, setup_code):
+    """The stack the admin's browser tests log in to: gunicorn, whitenoise and DEBUG off, with the
+    development settings (the production ones want HTTPS for the login's cookies and CSRF check,
+    which a browser on plain-HTTP loopback cannot give them), on a database of its own in
+    ``directory``, after ``setup_code`` (Python for ``manage.py shell``: the accounts) has run.
+    Yields the base URL."""
+    database = str(Path(directory) / "portal.sqlite3")
+    settings = {"DJANGO_SETTINGS_MODULE": "charter_portal.settings", "DJANGO_DEBUG": "0"}
+    with production_portal(SQLITE_PATH=database, **settings) as port:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PG"))}
+        env.update(SQLITE_PATH=database, **settings)
+        subprocess.run([sys.executable, "manage.py", "shell", "-c", setup_code], env=env, cwd=ROOT, check=True)
+        yield f"http://127.0.0.1:{port}"

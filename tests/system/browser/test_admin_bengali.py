@@ -2,13 +2,9 @@
 every page they use draws its Bengali in the portal's web font, reads in Bengali, and the widgets'
 scripts write Bengali digits; at 1280 and 360 px, screenshots in test-artifacts/."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from tests.support import ROOT, production_portal
+from tests.support import admin_portal
 from tests.support.browser import bengali_drawn_in_web_font, screenshot, web_font_in_use
 
 PASSWORD = "pw-for-browser-tests-only"
@@ -27,13 +23,8 @@ def admin_server(tmp_path_factory):
     """gunicorn, whitenoise and DEBUG off, with Joypurhat's staff account (the shared portal_server
     has no accounts). The development settings: the production ones want HTTPS for the login's
     cookies and CSRF check, which a browser on plain-HTTP loopback cannot give them."""
-    database = str(tmp_path_factory.mktemp("admin") / "portal.sqlite3")
-    settings = {"DJANGO_SETTINGS_MODULE": "charter_portal.settings", "DJANGO_DEBUG": "0"}
-    with production_portal(SQLITE_PATH=database, **settings) as port:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PG"))}
-        env.update(SQLITE_PATH=database, **settings)
-        subprocess.run([sys.executable, "manage.py", "shell", "-c", CREATE_STAFF], env=env, cwd=ROOT, check=True)
-        yield f"http://127.0.0.1:{port}"
+    with admin_portal(tmp_path_factory.mktemp("admin"), CREATE_STAFF) as url:
+        yield url
 
 
 @pytest.fixture

@@ -5,13 +5,9 @@ the new fee on the public page, the version list and "what changed" (the old fee
 Every admin page of the walk is screenshotted at its width into test-artifacts/ and checked to draw
 its Bengali in the portal's web font, to fit the width, and to carry at most 80 form fields."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from tests.support import ROOT, production_portal
+from tests.support import admin_portal
 from tests.support.browser import bengali_drawn_in_web_font, screenshot, web_font_in_use
 
 PASSWORD = "pw-for-browser-tests-only"
@@ -32,13 +28,8 @@ FIELDS = "document.querySelectorAll('input[name], select[name], textarea[name]')
 def editor_server(tmp_path_factory):
     """gunicorn, whitenoise, DEBUG off, the development settings (plain-HTTP login; see
     test_admin_bengali), on a database of its own: this walk publishes."""
-    database = str(tmp_path_factory.mktemp("editor") / "portal.sqlite3")
-    settings = {"DJANGO_SETTINGS_MODULE": "charter_portal.settings", "DJANGO_DEBUG": "0"}
-    with production_portal(SQLITE_PATH=database, **settings) as port:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PG"))}
-        env.update(SQLITE_PATH=database, **settings)
-        subprocess.run([sys.executable, "manage.py", "shell", "-c", CREATE_PUBLISHER], env=env, cwd=ROOT, check=True)
-        yield f"http://127.0.0.1:{port}"
+    with admin_portal(tmp_path_factory.mktemp("editor"), CREATE_PUBLISHER) as url:
+        yield url
 
 
 def admin_page_checked(page, width, name):

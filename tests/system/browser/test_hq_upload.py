@@ -4,13 +4,9 @@ charter (merged superior cells, tables split by page breaks), read the summary a
 with its place (Magura's has none); the file becomes the office's draft, which the public page does not show
 until it is published. A renamed PDF is refused in Bengali, and nothing is written."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from tests.support import ROOT, SEEDS, production_portal
+from tests.support import SEEDS, admin_portal
 from tests.support.browser import bengali_drawn_in_web_font, screenshot, web_font_in_use
 from tests.support.word import docx_from_text
 
@@ -26,13 +22,8 @@ MAGURA = 1204  # the pk of magurasadar.magura's office (fixtures/offices.json)
 def hq_server(tmp_path_factory):
     """gunicorn, whitenoise, DEBUG off, the development settings (plain-HTTP login, as in
     test_admin_bengali), on a database of its own: this walk writes a draft."""
-    database = str(tmp_path_factory.mktemp("upload") / "portal.sqlite3")
-    settings = {"DJANGO_SETTINGS_MODULE": "charter_portal.settings", "DJANGO_DEBUG": "0"}
-    with production_portal(SQLITE_PATH=database, **settings) as port:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PG"))}
-        env.update(SQLITE_PATH=database, **settings)
-        subprocess.run([sys.executable, "manage.py", "shell", "-c", CREATE_HQ], env=env, cwd=ROOT, check=True)
-        yield f"http://127.0.0.1:{port}"
+    with admin_portal(tmp_path_factory.mktemp("upload"), CREATE_HQ) as url:
+        yield url
 
 
 def checked(page, width, name):
