@@ -168,26 +168,37 @@ def test_the_preview_shows_the_draft_to_its_own_staff_only_and_is_never_kept(cli
     assert refused.status_code == 403 and NEW_FEE not in refused.content.decode()
 
 
-def test_import_replace_publish_reproduces_the_seed_and_without_publish_leaves_the_page(client, tmp_path):
-    before = page(client)
-    seed = FIXTURES / "seeds" / "joypurhat.txt"
+SEED_FILES = {
+    "joypurhat": "joypurhat.txt",
+    "kachua.chandpur": "kachua.chandpur.txt",
+    "magurasadar.magura": "magura-upazila.txt",
+    "natoresadar.natore": "natoresadar.natore.txt",
+    "rangpursadar.rangpur": "rangpursadar.rangpur.txt",
+}
+
+
+@pytest.mark.parametrize("key", SEED_OFFICES)
+def test_import_replace_publish_reproduces_each_seed_and_without_publish_leaves_the_page(client, tmp_path, key):
+    url = f"/office/{key}/"
+    before = page(client, url)
+    seed = FIXTURES / "seeds" / SEED_FILES[key]
     out = StringIO()
-    call_command("import_charter", str(seed), "--office", "joypurhat", "--replace", stdout=out)
-    assert page(client) == before
-    edited = tmp_path / "joypurhat.txt"
+    call_command("import_charter", str(seed), "--office", key, "--replace", stdout=out)
+    assert page(client, url) == before
+    edited = tmp_path / SEED_FILES[key]
     edited.write_text(seed.read_text("utf-8").replace("বিনামূল্যে", "১০ টাকা", 1), "utf-8")
-    call_command("import_charter", str(edited), "--office", "joypurhat", "--replace", stdout=out)
-    assert page(client) == before  # a draft
-    call_command("import_charter", str(seed), "--office", "joypurhat", "--replace", "--publish", stdout=out)
+    call_command("import_charter", str(edited), "--office", key, "--replace", stdout=out)
+    assert page(client, url) == before  # a draft
+    call_command("import_charter", str(seed), "--office", key, "--replace", "--publish", stdout=out)
     assert "কোনো পরিবর্তন নেই" in out.getvalue()  # the seed again: nothing new to publish
-    call_command("import_charter", str(edited), "--office", "joypurhat", "--replace", "--publish", stdout=out)
-    assert "১০ টাকা" in page(client)
-    call_command("import_charter", str(seed), "--office", "joypurhat", "--replace", "--publish", stdout=out)
+    call_command("import_charter", str(edited), "--office", key, "--replace", "--publish", stdout=out)
+    assert "১০ টাকা" in page(client, url)
+    call_command("import_charter", str(seed), "--office", key, "--replace", "--publish", stdout=out)
 
     def words(html):  # word for word as before; only the rows' ids in the grievance links are new
         return re.sub(r"\?service=\d+", "", html.split('id="services"')[1].split('class="charter-signature"')[0])
 
-    assert words(page(client)) == words(before)
+    assert words(page(client, url)) == words(before)
 
 
 def test_publish_charter_command():
