@@ -24,7 +24,7 @@ from charters.cloning import clone_document
 from charters.document import ServiceEntry
 from charters.models import Charter, CharterVersion
 from charters.publishing import refresh_listings
-from charters.snapshot import draft_document
+from charters.snapshot import draft_documents
 from charters.writing import _officer_values
 from grievances.models import GrievanceTier
 from offices.models import Office, Officer
@@ -181,11 +181,12 @@ def write_charters(documents):
 def publish_first_versions(offices, published_at):
     """What ``publish`` does for each office, in bulk: its draft frozen as version 1, and the
     search listing of the versions in force. Citizens' pages read versions, never drafts."""
+    documents = draft_documents(offices)
     versions = [
         CharterVersion(
             office=office,
             number=1,
-            document=draft_document(office),
+            document=documents[office.pk],
             issued_on=None,
             summary="প্রথম প্রকাশিত সংস্করণ",
             published_at=published_at,

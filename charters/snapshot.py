@@ -12,6 +12,7 @@ offices, the Cabinet Division's national cell.
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
 from grievances.models import GrievanceTier
@@ -69,13 +70,31 @@ def _officer(officer):
 
 def draft_document(office):
     """The office's charter as its staff have it now (its rows), as a document; None if it has none."""
-    charter = Charter.objects.filter(office=office).first()
-    if charter is None:
-        return None
-    services = Service.objects.filter(office=office).select_related(
+    return draft_documents([office]).get(office.pk)
+
+
+def draft_documents(offices):
+    """``{office pk: draft document}`` for the offices that have a charter: four queries, however
+    many offices (the benchmark's national dataset publishes 558 at once)."""
+    ids = [office.pk for office in offices]
+    by_office = defaultdict(lambda: {"services": [], "expectations": [], "tiers": []})
+    services = Service.objects.filter(office__in=ids).select_related(
         "responsible_officer__office", "superior_officer__office"
     )
-    tiers = GrievanceTier.objects.filter(office=office).select_related("contact_officer__office")
+    for service in services.order_by("office_id", "category", "serial"):
+        by_office[service.office_id]["services"].append(service)
+    for expectation in Expectation.objects.filter(office__in=ids).order_by("office_id", "serial"):
+        by_office[expectation.office_id]["expectations"].append(expectation)
+    tiers = GrievanceTier.objects.filter(office__in=ids).select_related("contact_officer__office")
+    for tier in tiers.order_by("office_id", "level"):
+        by_office[tier.office_id]["tiers"].append(tier)
+    return {
+        charter.office_id: _document(charter, **by_office[charter.office_id])
+        for charter in Charter.objects.filter(office__in=ids)
+    }
+
+
+def _document(charter, services, expectations, tiers):
     return {
         "format": FORMAT,
         **_texts(charter, CHARTER_TEXTS),
@@ -90,12 +109,9 @@ def draft_document(office):
                 "responsible_officer": _officer(service.responsible_officer),
                 "superior_officer": _officer(service.superior_officer),
             }
-            for service in services.order_by("category", "serial")
+            for service in services
         ],
-        "expectations": [
-            {"serial": e.serial, **_texts(e, ("text",))}
-            for e in Expectation.objects.filter(office=office).order_by("serial")
-        ],
+        "expectations": [{"serial": e.serial, **_texts(e, ("text",))} for e in expectations],
         "grievance_tiers": [
             {
                 "level": tier.level,
@@ -103,7 +119,7 @@ def draft_document(office):
                 "contact_officer": _officer(tier.contact_officer),
                 "resolution_days": tier.resolution_days,
             }
-            for tier in tiers.order_by("level")
+            for tier in tiers
         ],
     }
 
