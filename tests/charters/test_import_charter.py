@@ -8,22 +8,13 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from charters.document import read_charter
 from charters.models import Charter
-from grievances.models import GrievanceTier
 from offices.models import Office, Officer
-from services.models import Expectation, Service
+from services.models import Service
 from tests.support import FIXTURES, SEEDS
+from tests.support.charters import SEED_FILES, content, database_state
 
 pytestmark = pytest.mark.django_db
-
-SEED_FILES = {
-    "joypurhat": "joypurhat.txt",
-    "kachua.chandpur": "kachua.chandpur.txt",
-    "magurasadar.magura": "magura-upazila.txt",
-    "natoresadar.natore": "natoresadar.natore.txt",
-    "rangpursadar.rangpur": "rangpursadar.rangpur.txt",
-}
 
 
 def seed_text(key):
@@ -34,43 +25,6 @@ def run(*args):
     out, err = StringIO(), StringIO()
     call_command("import_charter", *map(str, args), stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
-
-
-def content(key):
-    """What a citizen reads on the page, independent of primary keys."""
-    office = Office.objects.get(key=key)
-    document = read_charter(office)
-
-    def officer(entry):
-        return None if entry is None else tuple(getattr(entry, f) for f in (*entry.FIELDS, "office_key"))
-
-    return {
-        "charter": (
-            document.vision,
-            document.mission,
-            str(document.service_columns),
-            document.issued_on,
-            document.signatory_name,
-            document.signatory_designation,
-        ),
-        "services": [
-            (s.category, s.serial, *(getattr(s, f) for f in s.TEXT_FIELDS), officer(s.responsible), officer(s.superior))
-            for s in document.services
-        ],
-        "officers": sorted(officer(o) for o in document.officers()),
-        "expectations": [(e.serial, e.text) for e in document.expectations],
-        "tiers": [
-            (t.level, t.when_to_contact, t.contact_title, officer(t.contact_officer), t.contact_text, t.resolution_days)
-            for t in document.tiers
-        ],
-    }
-
-
-def database_state():
-    return {
-        model._meta.label: list(model.objects.order_by("pk").values())
-        for model in (Charter, Officer, Service, Expectation, GrievanceTier)
-    }
 
 
 @pytest.mark.parametrize("key", SEED_FILES)

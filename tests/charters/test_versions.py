@@ -19,7 +19,7 @@ from offices.models import Office, OfficeStaff
 from services.models import Service
 from services.search import find_services
 from tests.support import FIXTURES, SEED_OFFICES
-from tests.support.charters import publish_now
+from tests.support.charters import SEED_FILES, publish_now
 
 pytestmark = pytest.mark.django_db
 
@@ -166,15 +166,6 @@ def test_the_preview_shows_the_draft_to_its_own_staff_only_and_is_never_kept(cli
     client.force_login(staff_of(Office.objects.get(key="kachua.chandpur"), "staff-kachua"))
     refused = client.get("/office/joypurhat/preview/")
     assert refused.status_code == 403 and NEW_FEE not in refused.content.decode()
-
-
-SEED_FILES = {
-    "joypurhat": "joypurhat.txt",
-    "kachua.chandpur": "kachua.chandpur.txt",
-    "magurasadar.magura": "magura-upazila.txt",
-    "natoresadar.natore": "natoresadar.natore.txt",
-    "rangpursadar.rangpur": "rangpursadar.rangpur.txt",
-}
 
 
 @pytest.mark.parametrize("key", SEED_OFFICES)

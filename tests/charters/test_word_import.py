@@ -13,8 +13,8 @@ from docx.oxml.ns import qn
 
 from charters.errors import CharterError
 from charters.importer import read_charter_file, read_charter_text
-from tests.charters.test_import_charter import SEED_FILES, content, database_state
 from tests.support import SEEDS
+from tests.support.charters import SEED_FILES, content, database_state
 from tests.support.word import docx_from_text, vertical_merges
 
 pytestmark = pytest.mark.django_db
