@@ -27,18 +27,20 @@ def _national_cell():
     return list(GrievanceTier.objects.national().select_related("contact_officer__office"))
 
 
-def _contents(office, subordinates, version, national_cell):
-    if version is None:
+def _contents(office, subordinates, document, *, national_cell, published_at):
+    """The page's contents of a document, or of no charter at all (``document`` None)."""
+    if document is None:
         return CharterContents(
             office=office, services=[], expectations=[], grievance_chain=[], subordinates=subordinates
         )
-    contents = contents_from_document(
-        office,
-        version.document,
-        national_cell=national_cell,
-        subordinates=subordinates,
-        published_at=version.published_at,
+    return contents_from_document(
+        office, document, national_cell=national_cell, subordinates=subordinates, published_at=published_at
     )
+
+
+def _version_contents(office, subordinates, version, national_cell):
+    document, published_at = (version.document, version.published_at) if version else (None, None)
+    contents = _contents(office, subordinates, document, national_cell=national_cell, published_at=published_at)
     contents.version = version
     return contents
 
@@ -56,7 +58,7 @@ def load_charter(key, number=None):
         version = versions.filter(number=number).first()
         if version is None:
             return None
-    return _contents(office, subordinates, version, _national_cell())
+    return _version_contents(office, subordinates, version, _national_cell())
 
 
 def load_draft(key):
@@ -64,13 +66,8 @@ def load_draft(key):
     office, subordinates = _office_and_subordinates(key)
     if office is None:
         return None
-    document = draft_document(office)
-    if document is None:
-        return CharterContents(
-            office=office, services=[], expectations=[], grievance_chain=[], subordinates=subordinates
-        )
-    return contents_from_document(
-        office, document, national_cell=_national_cell(), subordinates=subordinates, published_at=timezone.now()
+    return _contents(
+        office, subordinates, draft_document(office), national_cell=_national_cell(), published_at=timezone.now()
     )
 
 
@@ -86,4 +83,4 @@ def all_charters(chunk_size=50):
         chunk = offices[start : start + chunk_size]
         versions = CharterVersion.objects.in_bulk([o.version_id for o in chunk if o.version_id])
         for office in chunk:
-            yield _contents(office, children.get(office.pk, []), versions.get(office.version_id), national_cell)
+            yield _version_contents(office, children.get(office.pk, []), versions.get(office.version_id), national_cell)

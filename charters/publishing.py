@@ -36,13 +36,8 @@ def publish(office, *, issued_on, signatory_name, signatory_designation, user=No
         charter = Charter.objects.filter(office=office).first()
         if charter is None:
             raise CharterError(f"{office}-এর কোনো চার্টারের খসড়া নেই; প্রকাশ করার কিছু নেই।")
-        in_force = CharterVersion.objects.current_of(office)
-        draft = draft_document(office)
-        if in_force is not None and promises(draft) == promises(in_force.document):
-            raise NothingToPublish(
-                f"{office}-এর খসড়ায় সংস্করণ {in_force.number}-এর পর কোনো পরিবর্তন নেই; নতুন সংস্করণ প্রকাশ করা হয়নি।"
-            )
-        # The date and signatory are the publisher's: the draft keeps them for the next time.
+        # The date and signatory are the publisher's: the draft keeps them for the next time (undone
+        # with everything else below when there turns out to be nothing to publish).
         if (charter.issued_on, charter.signatory_name_bn, charter.signatory_designation_bn) != (
             issued_on,
             signatory_name,
@@ -53,7 +48,12 @@ def publish(office, *, issued_on, signatory_name, signatory_designation, user=No
                 signatory_name_bn=signatory_name,
                 signatory_designation_bn=signatory_designation,
             )
-            draft = draft_document(office)
+        in_force = CharterVersion.objects.current_of(office)
+        draft = draft_document(office)
+        if in_force is not None and promises(draft) == promises(in_force.document):
+            raise NothingToPublish(
+                f"{office}-এর খসড়ায় সংস্করণ {in_force.number}-এর পর কোনো পরিবর্তন নেই; নতুন সংস্করণ প্রকাশ করা হয়নি।"
+            )
         number = (CharterVersion.objects.filter(office=office).aggregate(n=Max("number"))["n"] or 0) + 1
         version = CharterVersion.objects.create(
             office=office,
