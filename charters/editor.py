@@ -21,7 +21,7 @@ from services.ordering import DOWN, UP, move
 
 from .comparison import compare
 from .models import Charter, CharterVersion
-from .snapshot import draft_document, promises
+from .snapshot import draft_document, promises_the_same
 
 # What the move endpoint may move: the name in a button's value, the model and its editor section.
 MOVABLE = {"service": Service, "expectation": Expectation}
@@ -40,7 +40,7 @@ def draft_state(office):
     draft = draft_document(office)
     if draft is None:
         return in_force, False, None
-    unpublished = in_force is None or promises(draft) != promises(in_force.document)
+    unpublished = not promises_the_same(draft, in_force)
     return in_force, unpublished, compare(in_force.document if in_force else None, draft)
 
 

@@ -12,7 +12,7 @@ from services.models import Service, ServiceListing
 from .comparison import compare
 from .errors import CharterError
 from .models import Charter, CharterVersion
-from .snapshot import draft_document, promises
+from .snapshot import draft_document, promises_the_same
 
 
 class NothingToPublish(CharterError):
@@ -50,7 +50,7 @@ def publish(office, *, issued_on, signatory_name, signatory_designation, user=No
             )
         in_force = CharterVersion.objects.current_of(office)
         draft = draft_document(office)
-        if in_force is not None and promises(draft) == promises(in_force.document):
+        if promises_the_same(draft, in_force):
             raise NothingToPublish(
                 f"{office}-এর খসড়ায় সংস্করণ {in_force.number}-এর পর কোনো পরিবর্তন নেই; নতুন সংস্করণ প্রকাশ করা হয়নি।"
             )

@@ -141,6 +141,12 @@ def promises(document):
     )
 
 
+def promises_the_same(draft, version):
+    """Whether a draft document promises what a published version does: if so, publishing it
+    would add nothing (its date and signatory alone are no new charter)."""
+    return version is not None and promises(draft) == promises(version.document)
+
+
 def contents_from_document(office, document, *, national_cell, subordinates, published_at):
     """The page's contents of a document: unsaved model objects, so every template and every
     rule of the models (anchors, links, translations, digits) works on them unchanged."""
