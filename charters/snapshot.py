@@ -154,9 +154,9 @@ def contents_from_document(office, document, *, national_cell, subordinates, pub
         office=office,
         service_columns=document["service_columns"],
         issued_on=datetime.date.fromisoformat(document["issued_on"]) if document["issued_on"] else None,
-        updated_at=published_at,
         **_thawed(CHARTER_TEXTS, document),
     )
+    charter.published_at = published_at  # its "last updated": when this version was published
     officers = {}
 
     def officer(data):
