@@ -5,7 +5,7 @@ staff, the draft), thawed by charters.snapshot."""
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
-from grievances.models import GrievanceTier, PublishedTier
+from grievances.models import GrievanceTier, Level, PublishedTier
 from offices.models import Office
 
 from .models import CharterVersion
@@ -60,8 +60,9 @@ def load_charter(key, number=None):
             return None
     national_cell = _national_cell()
     contents = _version_contents(office, subordinates, version, national_cell)
-    if number is None and version is not None:
-        contents.law_chain = law_chain(office, national_cell)
+    printed = {tier["level"] for tier in version.document["grievance_tiers"]} if version else set()
+    if number is None and version is not None and not printed >= {level.value for level in Level.office_levels()}:
+        contents.law_chain = law_chain(office, national_cell)  # a query only where the paper lacks a tier
     return contents
 
 
