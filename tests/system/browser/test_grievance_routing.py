@@ -10,7 +10,13 @@ import pytest
 
 from charters.management.commands.demo import DEMO_PASSWORD
 from tests.support import admin_portal
-from tests.support.browser import bengali_drawn_in_web_font, screenshot, small_tap_targets, web_font_in_use
+from tests.support.browser import (
+    ARTIFACTS,
+    bengali_drawn_in_web_font,
+    screenshot,
+    small_tap_targets,
+    web_font_in_use,
+)
 
 PHONE, DESKTOP = 360, 1280
 # The demo's accounts and desks, and a service only the draft has.
@@ -131,5 +137,5 @@ def test_kachuas_page_shows_the_national_chain_below_its_paper(new_page, width):
     assert page.locator("#grs").count() == 0  # its paper prints no GRS table
     text = chain.inner_text()
     assert "এই অংশ চার্টারের অংশ নয়" in text and "জনাব মোঃ মোশারফ হোসেন" in text and "৬০ কার্যদিবস" in text
-    chain.scroll_into_view_if_needed()
     looks_right(page, width, "kachua-national-chain")
+    chain.screenshot(path=str(ARTIFACTS / f"routing-kachua-national-chain-only-{width}px.png"))
