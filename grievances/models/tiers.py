@@ -1,9 +1,11 @@
-"""The grievance redress chain (GRS) an office's charter promises, and the days each tier has.
+"""The grievance redress chain (GRS) as an office's draft has it, the national cell, and the
+chain's rule.
 
 Tier 1 is the office's grievance redress officer (অনিক), tier 2 the appeal officer, tier 3 the
 Cabinet Division's national cell. The working days of each tier are the GRS guideline's national
 standard (``Level.standard_days``): HQ's to set, bounded by that standard; an office's staff edit
-only who holds a tier and how to reach them. A grievance keeps the days its tier had the day it
+only who holds a tier and how to reach them, in their draft, which routes nothing until it is
+published (``grievances.models.published``). A grievance keeps the days its tier had the day it
 got there (``Grievance.days_at_tier``), so no later edit moves a running deadline.
 """
 
@@ -21,11 +23,6 @@ class GrievanceTierQuerySet(models.QuerySet):
         """The tiers of this office: its own (1 and 2) and the national cell; one query."""
         office_id = getattr(office, "pk", office)
         return self.filter(Q(office=office_id) | Q(office__isnull=True))
-
-    def of_offices(self, offices):
-        """The tiers of several offices (ids or rows) and the national cell, in one query."""
-        ids = {getattr(office, "pk", office) for office in offices}
-        return self.filter(Q(office__in=ids) | Q(office__isnull=True))
 
     def chain_for(self, office, office_tiers=None, national_tiers=None):
         """The office's own tiers followed by the national cell; empty if it has none.
