@@ -39,6 +39,9 @@ class CharterContents:
     subordinates: list
     charter: Charter | None = None
     version: object = None  # the CharterVersion shown; None for a draft or no charter
+    # The tiers of the national GRS chain the law gives where the paper prints none (Kachua's),
+    # then the national cell: shown below the paper's parts, for the version in force only.
+    law_chain: list = None
 
     @property
     def service_tables(self):

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("charters", "0002_charter_version"),
+        ("charters", "0003_project_published_tiers"),
     ]
 
     operations = [
