@@ -33,13 +33,18 @@ def _may(admin_site, request, model, action, obj=None):
     return check(request) if action == "add" else check(request, obj)
 
 
-def draft_state(office):
+def draft_state(office, signature=None):
     """The draft beside the version in force: (version in force or None, whether the draft
-    differs from it, the comparison of the two)."""
+    differs from it, the comparison of the two). ``signature`` is the date and signatory the
+    publish form holds, which the publication will write over the draft's."""
     in_force = CharterVersion.objects.current_of(office)
     draft = draft_document(office)
     if draft is None:
         return in_force, False, None
+    if signature:
+        draft = {**draft, "issued_on": signature["issued_on"]}
+        for name in ("signatory_name", "signatory_designation"):
+            draft[name] = {**draft[name], "bn": signature[name]}
     unpublished = not promises_the_same(draft, in_force)
     return in_force, unpublished, compare(in_force.document if in_force else None, draft)
 
@@ -67,6 +72,7 @@ def editor_context(admin_site, request, office):
         "in_force": in_force,
         "unpublished": unpublished,
         "draft_summary": comparison.summary() if comparison is not None and unpublished else "",
+        "comparison": comparison,
         "may": {
             model._meta.model_name: {
                 action: _may(admin_site, request, model, action) for action in ("add", "change", "delete")

@@ -77,7 +77,7 @@ def draft_documents(offices):
     """``{office pk: draft document}`` for the offices that have a charter: four queries, however
     many offices (the benchmark's national dataset publishes 558 at once)."""
     ids = [office.pk for office in offices]
-    by_office = defaultdict(lambda: {"services": [], "expectations": [], "tiers": []})
+    by_office = defaultdict(lambda: {"services": [], "expectations": [], "tiers": [], "subordinates": []})
     services = Service.objects.filter(office__in=ids).select_related(
         "responsible_officer__office", "superior_officer__office"
     )
@@ -88,13 +88,17 @@ def draft_documents(offices):
     tiers = GrievanceTier.objects.filter(office__in=ids).select_related("contact_officer__office")
     for tier in tiers.order_by("office_id", "level"):
         by_office[tier.office_id]["tiers"].append(tier)
+    for child in (
+        Office.objects.filter(parent__in=ids).only("pk", "parent_id", "key", "name_bn", "name_en").order_by("pk")
+    ):
+        by_office[child.parent_id]["subordinates"].append(child)
     return {
         charter.office_id: _document(charter, **by_office[charter.office_id])
         for charter in Charter.objects.filter(office__in=ids)
     }
 
 
-def _document(charter, services, expectations, tiers):
+def _document(charter, services, expectations, tiers, subordinates):
     return {
         "format": FORMAT,
         **_texts(charter, CHARTER_TEXTS),
@@ -121,6 +125,9 @@ def _document(charter, services, expectations, tiers):
             }
             for tier in tiers
         ],
+        # The page lists the office's subordinate offices as they are now (they are HQ's, not the
+        # office's to promise); the document keeps them so that "what changed" can say so.
+        "subordinates": [{"key": o.key, **_texts(o, ("name",))} for o in subordinates],
     }
 
 
@@ -144,7 +151,12 @@ def promises(document):
 def promises_the_same(draft, version):
     """Whether a draft document promises what a published version does: if so, publishing it
     would add nothing (its date and signatory alone are no new charter)."""
-    return version is not None and promises(draft) == promises(version.document)
+    if version is None:
+        return False
+    published = version.document
+    if "subordinates" not in published:  # published before documents listed them
+        draft = {k: v for k, v in draft.items() if k != "subordinates"}
+    return promises(draft) == promises(published)
 
 
 def contents_from_document(office, document, *, national_cell, subordinates, published_at):
