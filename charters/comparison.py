@@ -228,7 +228,7 @@ def _tiers(differ, old, new):
         differ.add("tier", part, _("নিষ্পত্তির সময় (কার্যদিবস)"), *days)
 
 
-def _officers(document):
+def named_officers(document):
     """Every officer the document names, once: by row id where it carries one."""
     found = {}
     named = [(s["responsible_officer"], s["superior_officer"]) for s in document["services"]]
@@ -245,7 +245,7 @@ def _officer_key(officer):
 
 
 def _officer_changes(differ, old, new):
-    before, after = _officers(old), _officers(new)
+    before, after = named_officers(old), named_officers(new)
     for key in [k for k in after if k in before]:
         b, a = before[key], after[key]
         part = officer_text(a) or officer_text(b)

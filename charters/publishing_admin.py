@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from offices.models import Office, office_of
 from offices.scoping import OfficeScopedMixin
 
-from .editor import draft_state
+from .editor import DraftState, draft_state
 from .errors import CharterError
 from .models import Charter, CharterVersion
 from .publishing import publish, withdraw
@@ -226,7 +226,7 @@ class CharterVersionAdmin(OfficeScopedMixin, admin.ModelAdmin):
         )
 
     def publish_context(self, request, form, office):
-        in_force, unpublished, comparison = draft_state(office, form_signature(form)) if office else (None, False, None)
+        state = draft_state(office, form_signature(form)) if office else DraftState(None)
         return {
             **self.admin_site.each_context(request),
             "title": _("চার্টার প্রকাশ করুন"),
@@ -234,9 +234,10 @@ class CharterVersionAdmin(OfficeScopedMixin, admin.ModelAdmin):
             "opts": self.opts,
             "form": form,
             "office": office,
-            "in_force": in_force,
-            "unpublished": unpublished,
-            "comparison": comparison,
+            "in_force": state.in_force,
+            "unpublished": state.unpublished,
+            "comparison": state.comparison,
+            "stale_english": state.stale_english,
             "preview_url": reverse("charters:preview", kwargs={"key": office.key}) if office else None,
             "editor_url": reverse("admin:offices_office_change", args=[office.pk]) if office else None,
             "media": self.media + form.media,

@@ -48,11 +48,30 @@ class CharterContents:
 
 
 def _texts(obj, names):
-    return {name: {"bn": getattr(obj, f"{name}_bn") or "", "en": getattr(obj, f"{name}_en") or None} for name in names}
+    """``{name: {"bn", "en"}}``; a stale English (charter_portal.translated) also keeps, as
+    ``en_of``, the Bengali it was written for, so the published version knows it is stale."""
+    record = getattr(obj, "english_of", None) or {}
+    texts = {}
+    for name in names:
+        bengali, english = getattr(obj, f"{name}_bn") or "", getattr(obj, f"{name}_en") or None
+        texts[name] = {"bn": bengali, "en": english}
+        if english and record.get(name, bengali) != bengali:
+            texts[name]["en_of"] = record[name]
+    return texts
+
+
+def english(text):
+    """The English a page may show of a document's text: None where it has none or it is stale
+    (the page then shows the Bengali, marked lang="bn")."""
+    return None if "en_of" in text else text["en"]
 
 
 def _thawed(names, data):
-    return {f"{name}_{language}": data[name][language] for name in names for language in ("bn", "en")}
+    return {
+        f"{name}_{language}": english(data[name]) if language == "en" else data[name]["bn"]
+        for name in names
+        for language in ("bn", "en")
+    }
 
 
 def _officer(officer):
@@ -138,7 +157,7 @@ def promises(document):
 
     def without_ids(value):
         if isinstance(value, dict):
-            return {k: without_ids(v) for k, v in value.items() if k not in ("id", "office_id")}
+            return {k: without_ids(v) for k, v in value.items() if k not in ("id", "office_id", "en_of")}
         if isinstance(value, list):
             return [without_ids(v) for v in value]
         return value

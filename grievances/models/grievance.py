@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..identifiers import TRACKING_NUMBER_MAX_LENGTH, new_tracking_number, validate_mobile
 from .desks import desk_of, may_handle
-from .tiers import GrievanceTier, Level, resolution_days_for
+from .tiers import GrievanceTier, Level, limits, resolution_days_for  # limits: charter_portal.limits
 
 NOT_YOURS = "অভিযোগটি এখন আর আপনার দায়িত্বে নেই (অন্য স্তরে বা দপ্তরে গেছে)।"
 
@@ -98,7 +98,7 @@ class Grievance(models.Model):
     )
     service_name = models.CharField(
         "সেবার নাম (দাখিলের সময়ের)",
-        max_length=500,
+        max_length=limits.SERVICE_NAME,  # the name it copies: never longer
         blank=True,
         help_text="সেবাটি পরে মুছে ফেলা বা নাম বদলালেও অভিযোগে দাখিলের সময়ের নাম থাকে",
     )
