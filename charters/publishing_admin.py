@@ -22,6 +22,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from charter_portal import limits
 from offices.models import Office, office_of
 from offices.scoping import OfficeScopedMixin
 
@@ -53,12 +54,12 @@ class PublishForm(forms.Form):
     )
     signatory_name = forms.CharField(
         label=gettext_lazy("স্বাক্ষরকারীর নাম"),
-        max_length=200,
+        max_length=limits.PERSON,
         error_messages={"required": gettext_lazy("স্বাক্ষরকারীর নাম দিন।")},
     )
     signatory_designation = forms.CharField(
         label=gettext_lazy("স্বাক্ষরকারীর পদবি"),
-        max_length=200,
+        max_length=limits.PERSON,
         error_messages={"required": gettext_lazy("স্বাক্ষরকারীর পদবি দিন।")},
     )
 
