@@ -250,6 +250,7 @@ def _officer_changes(differ, old, new):
         b, a = before[key], after[key]
         part = officer_text(a) or officer_text(b)
         differ.texts("officer", part, OFFICER_TEXTS, b, a)
+        differ.texts("officer", part, {"office_name": _("দপ্তর")}, b, a)  # HQ renamed the office
         for name, label in OFFICER_CONTACTS.items():
             differ.add("officer", part, label, b.get(name), a.get(name), literal=name == "email")
 
