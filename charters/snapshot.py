@@ -93,7 +93,7 @@ def draft_document(office):
 
 
 def draft_documents(offices):
-    """``{office pk: draft document}`` for the offices that have a charter: four queries, however
+    """``{office pk: draft document}`` for the offices that have a charter: five queries, however
     many offices (the benchmark's national dataset publishes 558 at once)."""
     ids = [office.pk for office in offices]
     by_office = defaultdict(lambda: {"services": [], "expectations": [], "tiers": [], "subordinates": []})
