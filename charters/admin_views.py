@@ -1,6 +1,7 @@
 """HQ's pages in the admin: a charter file uploaded for an office, and which offices publish one."""
 
 import csv
+import re
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -22,6 +23,7 @@ from .importer.word import MAX_BYTES
 from .writing import office_named_in, tree_warnings, write_charter
 
 ALLOWED_SUFFIXES = (".docx", ".txt")
+BENGALI = re.compile("[\u0980-\u09ff]")
 
 
 class CharterUploadForm(forms.Form):
@@ -69,7 +71,7 @@ def import_charter_view(model_admin, request, object_id):
             result = read_charter_file(data, upload.name, office_named_in)
             warnings = list(result.warnings) + tree_warnings(office, result)
             with transaction.atomic():
-                write_charter(office, result.document, replace=True)
+                warnings += [(None, message) for message in write_charter(office, result.document, replace=True)]
         except CharterError as error:
             form.add_error("charter_file", _("চার্টারটি পড়া যায়নি, কিছুই লেখা হয়নি: %(error)s") % {"error": error})
         else:
@@ -82,7 +84,11 @@ def import_charter_view(model_admin, request, object_id):
                 "tiers": len(result.document.tiers),
                 "issued_on": result.document.issued_on,
                 "signatory": result.document.signatory_name,
-                "warnings": [(result.where(line) if line else "", message) for line, message in warnings],
+                # The reader's warnings are English, the officers' (charters.keeping) Bengali.
+                "warnings": [
+                    (result.where(line) if line else "", message, "bn" if BENGALI.search(message) else "en")
+                    for line, message in warnings
+                ],
             }
             model_admin.log_change(request, office, f"চার্টারের ফাইল আমদানি: {upload.name}")
     context["form"] = form

@@ -9,9 +9,12 @@ to ``charter_fixture``, which turns it into a loaddata-ready fixture.
 from dataclasses import dataclass, field
 from datetime import date
 
+from charter_portal import limits
+from charter_portal.bangla import bn_digits
 from grievances.models import GrievanceTier
 from services.models import Expectation, Service
 
+from .errors import CharterError
 from .models import Charter
 
 
@@ -144,3 +147,54 @@ def read_charter(office):
             for t in GrievanceTier.objects.filter(office=office).select_related("contact_officer__office")
         ],
     )
+
+
+# --- the limits (charter_portal.limits), checked before anything is written
+
+SERVICE_LIMITS = {
+    "name": ("নাম", limits.SERVICE_NAME),
+    **{
+        name: (str(Service._meta.get_field(name).verbose_name), limits.SERVICE_TEXT) for name in Service.TEXT_FIELDS[1:]
+    },
+}
+OFFICER_LIMITS = {
+    "name": ("নাম", limits.PERSON),
+    "designation": ("পদবি", limits.PERSON),
+    "branch": ("শাখা", limits.PERSON),
+    "phone": ("ফোন", limits.PHONE),
+    "mobile": ("মোবাইল", limits.PHONE),
+    "email": ("ই-মেইল", limits.EMAIL),
+}
+
+
+def _within(place, label, text, limit, line=None):
+    if len(text or "") > limit:
+        raise CharterError(
+            f"{place}: {label} {bn_digits(len(text))} অক্ষরের; সর্বোচ্চ {bn_digits(limit)} অক্ষর হতে পারে। "
+            f"লেখাটি ছোট করে আবার আমদানি করুন; কিছুই লেখা হয়নি।",
+            line,
+            where=f"লাইন {bn_digits(line)}" if line else None,
+        )
+
+
+def check_limits(document):
+    """Every text the importer would write, against its limit: a CharterError in Bengali naming
+    the place (the service, officer, tier or part) for the first that is too long."""
+    _within("ভিশন", "লেখা", document.vision, limits.CHARTER_PROSE)
+    _within("মিশন", "লেখা", document.mission, limits.CHARTER_PROSE)
+    _within("স্বাক্ষরকারী", "নাম", document.signatory_name, limits.PERSON)
+    _within("স্বাক্ষরকারী", "পদবি", document.signatory_designation, limits.PERSON)
+    for entry in document.services:
+        place = f"সেবা {bn_digits(entry.serial)} ({entry.name[:40]})"
+        for name, (label, limit) in SERVICE_LIMITS.items():
+            _within(place, label, getattr(entry, name), limit, entry.line)
+    for entry in document.officers():
+        for name, (label, limit) in OFFICER_LIMITS.items():
+            _within(f"কর্মকর্তা ({entry.describe()[:60]})", label, getattr(entry, name), limit)
+    for entry in document.expectations:
+        _within(f"প্রত্যাশা {bn_digits(entry.serial)}", "লেখা", entry.text, limits.EXPECTATION)
+    for entry in document.tiers:
+        place = f"অভিযোগ প্রতিকারের স্তর {bn_digits(entry.level)}"
+        _within(place, "কখন যোগাযোগ করবেন", entry.when_to_contact, limits.TIER_WHEN)
+        _within(place, "কার সঙ্গে যোগাযোগ করবেন", entry.contact_title, limits.TIER_TITLE)
+        _within(place, "যোগাযোগের ঠিকানা", entry.contact_text, limits.TIER_CONTACT)

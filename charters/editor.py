@@ -8,6 +8,8 @@ move up and down (services.ordering) through one POST endpoint, ``move``, which 
 row belongs to the office whose page it is and that the user may change it.
 """
 
+from dataclasses import dataclass, field
+
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -20,6 +22,7 @@ from services.models import Expectation, Service
 from services.ordering import DOWN, UP, move
 
 from .comparison import compare
+from .english import stale_english
 from .models import Charter, CharterVersion
 from .snapshot import draft_document, promises_the_same
 
@@ -33,15 +36,31 @@ def _may(admin_site, request, model, action, obj=None):
     return check(request) if action == "add" else check(request, obj)
 
 
-def draft_state(office):
-    """The draft beside the version in force: (version in force or None, whether the draft
-    differs from it, the comparison of the two)."""
+@dataclass
+class DraftState:
+    in_force: CharterVersion | None  # the version in force, if any
+    unpublished: bool = False  # whether the draft promises anything it does not
+    comparison: object = None  # the two compared (charters.comparison), None without a draft
+    stale_english: list = field(default_factory=list)  # the draft's stale English (charters.english)
+
+
+def draft_state(office, signature=None):
+    """The draft beside the version in force. ``signature`` is the date and signatory the publish
+    form holds, which the publication will write over the draft's."""
     in_force = CharterVersion.objects.current_of(office)
     draft = draft_document(office)
     if draft is None:
-        return in_force, False, None
-    unpublished = not promises_the_same(draft, in_force)
-    return in_force, unpublished, compare(in_force.document if in_force else None, draft)
+        return DraftState(in_force)
+    if signature:
+        draft = {**draft, "issued_on": signature["issued_on"]}
+        for name in ("signatory_name", "signatory_designation"):
+            draft[name] = {**draft[name], "bn": signature[name]}
+    return DraftState(
+        in_force,
+        unpublished=not promises_the_same(draft, in_force),
+        comparison=compare(in_force.document if in_force else None, draft),
+        stale_english=stale_english(draft),
+    )
 
 
 def editor_context(admin_site, request, office):
@@ -49,7 +68,7 @@ def editor_context(admin_site, request, office):
     services = list(
         Service.objects.filter(office=office).select_related("responsible_officer").order_by("category", "serial")
     )
-    in_force, unpublished, comparison = draft_state(office)
+    state = draft_state(office)
     return {
         "editor": True,
         "charter": Charter.objects.filter(office=office).first(),
@@ -64,9 +83,11 @@ def editor_context(admin_site, request, office):
         "officers": list(Officer.objects.filter(office=office).order_by("pk")),
         "expectations": list(Expectation.objects.filter(office=office).order_by("serial")),
         "tiers": list(GrievanceTier.objects.filter(office=office).select_related("contact_officer").order_by("level")),
-        "in_force": in_force,
-        "unpublished": unpublished,
-        "draft_summary": comparison.summary() if comparison is not None and unpublished else "",
+        "in_force": state.in_force,
+        "unpublished": state.unpublished,
+        "draft_summary": state.comparison.summary() if state.unpublished else "",
+        "comparison": state.comparison,
+        "stale_english": state.stale_english,
         "may": {
             model._meta.model_name: {
                 action: _may(admin_site, request, model, action) for action in ("add", "change", "delete")

@@ -6,10 +6,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from charter_portal import limits
+from charter_portal.translated import EnglishTracked
 from offices.models import Office
 
+_PROSE = limits.bounded(limits.CHARTER_PROSE)
 
-class Charter(models.Model):
+
+class Charter(EnglishTracked):
     """The office's citizen's charter as a document: its prose, layout, date and signatory.
 
     With the office's services, expectations and grievance tiers, this is the office's draft:
@@ -25,14 +29,14 @@ class Charter(models.Model):
         TIME_FIRST = "time_first", "৮ কলাম: সময়সীমা তৃতীয়, কাগজপত্র ও প্রাপ্তিস্থান আলাদা, উর্ধ্বতন কর্মকর্তা"
 
     office = models.OneToOneField(Office, models.CASCADE, primary_key=True, related_name="charter", verbose_name="দপ্তর")
-    vision = models.TextField("ভিশন", blank=True)
-    mission = models.TextField("মিশন", blank=True)
+    vision = models.TextField("ভিশন", blank=True, max_length=limits.CHARTER_PROSE, validators=_PROSE)
+    mission = models.TextField("মিশন", blank=True, max_length=limits.CHARTER_PROSE, validators=_PROSE)
     service_columns = models.CharField(
         "সেবা তালিকার কলাম", max_length=20, choices=ServiceColumns.choices, default=ServiceColumns.STANDARD
     )
     issued_on = models.DateField("চার্টারের তারিখ", null=True, blank=True)
-    signatory_name = models.CharField("স্বাক্ষরকারীর নাম", max_length=200, blank=True)
-    signatory_designation = models.CharField("স্বাক্ষরকারীর পদবি", max_length=200, blank=True)
+    signatory_name = models.CharField("স্বাক্ষরকারীর নাম", max_length=limits.PERSON, blank=True)
+    signatory_designation = models.CharField("স্বাক্ষরকারীর পদবি", max_length=limits.PERSON, blank=True)
 
     class Meta:
         db_table = "offices_charter"  # made by offices before the charter was its own app
@@ -71,8 +75,8 @@ class CharterVersion(models.Model):
     # Blank only where an imported paper charter itself carries no date or signatory (three of the
     # seeds): publishing in the portal always asks for both.
     issued_on = models.DateField("চার্টারের তারিখ", null=True, blank=True)
-    signatory_name = models.CharField("স্বাক্ষরকারীর নাম", max_length=200, blank=True)
-    signatory_designation = models.CharField("স্বাক্ষরকারীর পদবি", max_length=200, blank=True)
+    signatory_name = models.CharField("স্বাক্ষরকারীর নাম", max_length=limits.PERSON, blank=True)
+    signatory_designation = models.CharField("স্বাক্ষরকারীর পদবি", max_length=limits.PERSON, blank=True)
     summary = models.CharField("কী বদলেছে", max_length=300, blank=True)
     published_at = models.DateTimeField("প্রকাশের সময়", default=timezone.now)
     published_by = models.ForeignKey(

@@ -14,7 +14,7 @@ from services.models import Service, ServiceListing
 from .comparison import compare
 from .errors import CharterError
 from .models import Charter, CharterVersion
-from .snapshot import draft_document, promises_the_same
+from .snapshot import draft_document, english, promises_the_same
 
 
 class NothingToPublish(CharterError):
@@ -102,7 +102,8 @@ def refresh_listings(office_ids):
                 office_id=office_id,
                 category=service["category"],
                 serial=service["serial"],
-                **{f"{name}_{lang}": service[name][lang] for name in Service.TEXT_FIELDS for lang in ("bn", "en")},
+                **{f"{name}_bn": service[name]["bn"] for name in Service.TEXT_FIELDS},
+                **{f"{name}_en": english(service[name]) for name in Service.TEXT_FIELDS},
             )
             listing.search_text = listing.searchable_text()
             listings.append(listing)
@@ -148,9 +149,12 @@ def translate_published(english_for):
             touched = False
             for kind, part in _document_parts(version.document):
                 for name in DOCUMENT_TEXTS[kind]:
-                    english = english_for(kind, name, part[name]["bn"], part[name]["en"])
-                    if english and english != part[name]["en"]:
-                        part[name]["en"], touched = english, True
+                    text = part[name]
+                    # A stale English is no English: the glossary may give the Bengali a fresh one.
+                    translated = english_for(kind, name, text["bn"], english(text))
+                    if translated and (translated != text["en"] or "en_of" in text):
+                        text["en"], touched = translated, True
+                        text.pop("en_of", None)
             if touched:
                 changed.append(version)
         # bulk_update: past CharterVersion.save(), which refuses every other change; one statement a batch.

@@ -9,20 +9,24 @@ to an office's staff (to the user, or to a group); HQ superusers hold it. HQ alo
 version (an admin action, through ``charters.publishing.withdraw``).
 """
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from charter_portal import limits
 from offices.models import Office, office_of
 from offices.scoping import OfficeScopedMixin
 
-from .editor import draft_state
+from .editor import DraftState, draft_state
 from .errors import CharterError
 from .models import Charter, CharterVersion
 from .publishing import publish, withdraw
@@ -50,14 +54,16 @@ class PublishForm(forms.Form):
     )
     signatory_name = forms.CharField(
         label=gettext_lazy("স্বাক্ষরকারীর নাম"),
-        max_length=200,
+        max_length=limits.PERSON,
         error_messages={"required": gettext_lazy("স্বাক্ষরকারীর নাম দিন।")},
     )
     signatory_designation = forms.CharField(
         label=gettext_lazy("স্বাক্ষরকারীর পদবি"),
-        max_length=200,
+        max_length=limits.PERSON,
         error_messages={"required": gettext_lazy("স্বাক্ষরকারীর পদবি দিন।")},
     )
+
+    SIGNATURE = ("issued_on", "signatory_name", "signatory_designation")
 
     def __init__(self, *args, choose_office, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,16 +72,31 @@ class PublishForm(forms.Form):
 
 
 def draft_signature(office):
-    """The date and signatory the draft's Charter row carries: the form's starting values."""
+    """The form's starting values: today's date (a new version is signed today, not on the last
+    one's date) and the signatory the draft's Charter row carries."""
     charter = Charter.objects.filter(office=office).first() if office else None
     if charter is None:
-        return {}
+        return {"issued_on": timezone.localdate()}
     return {
         "office": office.pk,
-        "issued_on": charter.issued_on,
+        "issued_on": timezone.localdate(),
         "signatory_name": charter.signatory_name_bn,
         "signatory_designation": charter.signatory_designation_bn,
     }
+
+
+def form_signature(form):
+    """The date and signatory the form holds now (as typed, where it was sent back with an error),
+    in a document's terms; None where the date cannot be read."""
+    if form.is_bound:
+        values = {name: form.data.get(name, "").strip() for name in PublishForm.SIGNATURE}
+        try:
+            values["issued_on"] = datetime.date.fromisoformat(values["issued_on"]).isoformat()
+        except ValueError:
+            values["issued_on"] = None
+        return values
+    initial = {name: form.initial.get(name) or "" for name in PublishForm.SIGNATURE}
+    return {**initial, "issued_on": initial["issued_on"].isoformat() if initial["issued_on"] else None}
 
 
 @admin.register(CharterVersion)
@@ -206,7 +227,7 @@ class CharterVersionAdmin(OfficeScopedMixin, admin.ModelAdmin):
         )
 
     def publish_context(self, request, form, office):
-        in_force, unpublished, comparison = draft_state(office) if office else (None, False, None)
+        state = draft_state(office, form_signature(form)) if office else DraftState(None)
         return {
             **self.admin_site.each_context(request),
             "title": _("চার্টার প্রকাশ করুন"),
@@ -214,9 +235,10 @@ class CharterVersionAdmin(OfficeScopedMixin, admin.ModelAdmin):
             "opts": self.opts,
             "form": form,
             "office": office,
-            "in_force": in_force,
-            "unpublished": unpublished,
-            "comparison": comparison,
+            "in_force": state.in_force,
+            "unpublished": state.unpublished,
+            "comparison": state.comparison,
+            "stale_english": state.stale_english,
             "preview_url": reverse("charters:preview", kwargs={"key": office.key}) if office else None,
             "editor_url": reverse("admin:offices_office_change", args=[office.pk]) if office else None,
             "media": self.media + form.media,

@@ -51,11 +51,30 @@ class CharterContents:
 
 
 def _texts(obj, names):
-    return {name: {"bn": getattr(obj, f"{name}_bn") or "", "en": getattr(obj, f"{name}_en") or None} for name in names}
+    """``{name: {"bn", "en"}}``; a stale English (charter_portal.translated) also keeps, as
+    ``en_of``, the Bengali it was written for, so the published version knows it is stale."""
+    record = getattr(obj, "english_of", None) or {}
+    texts = {}
+    for name in names:
+        bengali, english = getattr(obj, f"{name}_bn") or "", getattr(obj, f"{name}_en") or None
+        texts[name] = {"bn": bengali, "en": english}
+        if english and record.get(name, bengali) != bengali:
+            texts[name]["en_of"] = record[name]
+    return texts
+
+
+def english(text):
+    """The English a page may show of a document's text: None where it has none or it is stale
+    (the page then shows the Bengali, marked lang="bn")."""
+    return None if "en_of" in text else text["en"]
 
 
 def _thawed(names, data):
-    return {f"{name}_{language}": data[name][language] for name in names for language in ("bn", "en")}
+    return {
+        f"{name}_{language}": english(data[name]) if language == "en" else data[name]["bn"]
+        for name in names
+        for language in ("bn", "en")
+    }
 
 
 def _officer(officer):
@@ -77,10 +96,10 @@ def draft_document(office):
 
 
 def draft_documents(offices):
-    """``{office pk: draft document}`` for the offices that have a charter: four queries, however
+    """``{office pk: draft document}`` for the offices that have a charter: five queries, however
     many offices (the benchmark's national dataset publishes 558 at once)."""
     ids = [office.pk for office in offices]
-    by_office = defaultdict(lambda: {"services": [], "expectations": [], "tiers": []})
+    by_office = defaultdict(lambda: {"services": [], "expectations": [], "tiers": [], "subordinates": []})
     services = Service.objects.filter(office__in=ids).select_related(
         "responsible_officer__office", "superior_officer__office"
     )
@@ -91,13 +110,17 @@ def draft_documents(offices):
     tiers = GrievanceTier.objects.filter(office__in=ids).select_related("contact_officer__office")
     for tier in tiers.order_by("office_id", "level"):
         by_office[tier.office_id]["tiers"].append(tier)
+    for child in (
+        Office.objects.filter(parent__in=ids).only("pk", "parent_id", "key", "name_bn", "name_en").order_by("pk")
+    ):
+        by_office[child.parent_id]["subordinates"].append(child)
     return {
         charter.office_id: _document(charter, **by_office[charter.office_id])
         for charter in Charter.objects.filter(office__in=ids)
     }
 
 
-def _document(charter, services, expectations, tiers):
+def _document(charter, services, expectations, tiers, subordinates):
     return {
         "format": FORMAT,
         **_texts(charter, CHARTER_TEXTS),
@@ -124,6 +147,9 @@ def _document(charter, services, expectations, tiers):
             }
             for tier in tiers
         ],
+        # The page lists the office's subordinate offices as they are now (they are HQ's, not the
+        # office's to promise); the document keeps them so that "what changed" can say so.
+        "subordinates": [{"key": o.key, **_texts(o, ("name",))} for o in subordinates],
     }
 
 
@@ -134,7 +160,7 @@ def promises(document):
 
     def without_ids(value):
         if isinstance(value, dict):
-            return {k: without_ids(v) for k, v in value.items() if k not in ("id", "office_id")}
+            return {k: without_ids(v) for k, v in value.items() if k not in ("id", "office_id", "en_of")}
         if isinstance(value, list):
             return [without_ids(v) for v in value]
         return value
@@ -147,7 +173,12 @@ def promises(document):
 def promises_the_same(draft, version):
     """Whether a draft document promises what a published version does: if so, publishing it
     would add nothing (its date and signatory alone are no new charter)."""
-    return version is not None and promises(draft) == promises(version.document)
+    if version is None:
+        return False
+    published = version.document
+    if "subordinates" not in published:  # published before documents listed them
+        draft = {k: v for k, v in draft.items() if k != "subordinates"}
+    return promises(draft) == promises(published)
 
 
 def contents_from_document(office, document, *, national_cell, subordinates, published_at):

@@ -5,13 +5,14 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from charter_portal.bangla import any_encoding_pattern
+from charter_portal.bangla import any_encoding_pattern, bn_digits
 from grievances.models import GrievanceTier
 from offices.models import Office, Officer
 from services.models import Expectation, Service
 
-from .document import OfficerEntry, ServiceEntry
+from .document import OfficerEntry, ServiceEntry, check_limits
 from .errors import CharterError, CharterExists
+from .keeping import departed, match_officers
 from .models import Charter
 
 
@@ -51,18 +52,37 @@ def _existing_officer(office, entry):
     return candidates.order_by("pk").first()
 
 
+def _write_officer(office, entry, officer, warnings):
+    values = _officer_values(entry)
+    if officer is None:
+        return _validated(Officer(office=office, **values), f"কর্মকর্তা ({entry.describe()})", None)
+    before = str(officer)
+    for name, value in values.items():
+        setattr(officer, name, value)
+    _validated(officer, f"কর্মকর্তা ({entry.describe()})", None)
+    if str(officer) != before:
+        warnings.append(f"পদ «{officer.designation_bn}»-এ এখন «{officer}» (আগে «{before}»); একই কর্মকর্তার সারি হালনাগাদ হলো।")
+    return officer
+
+
 @transaction.atomic
 def write_charter(office, document, *, replace=False):
-    """Make ``document`` the office's charter; all of it, or (on any error) none of it."""
+    """Make ``document`` the office's charter; all of it, or (on any error) none of it.
+
+    Replacing keeps the office's people: its officers are matched to the document's by name and
+    designation and updated in place (their grievance desks stay with them); one who left the
+    charter is deleted only if nothing names them. Returns the Bengali warnings about those who
+    left or changed."""
     existing = Charter.objects.filter(office=office).first()
     if existing and not replace:
         raise CharterExists(f"{office.key} already has a charter; use --replace to replace it")
+    check_limits(document)
+    current = []
     if existing:
         Service.objects.filter(office=office).delete()
         Expectation.objects.filter(office=office).delete()
         GrievanceTier.objects.filter(office=office).delete()
-        # The office's own officers are the charter's; those another office's rows still point at stay.
-        Officer.objects.filter(office=office, supervised_services__isnull=True, grievance_tiers__isnull=True).delete()
+        current = list(Officer.objects.filter(office=office).order_by("pk"))
 
     Charter.objects.update_or_create(
         office=office,
@@ -76,13 +96,21 @@ def write_charter(office, document, *, replace=False):
         },
     )
 
-    officers = {}
+    warnings, officers = [], {}
+    owners = {id(entry): _resolve_office(office, entry) for entry in document.officers()}
+    own = [entry for entry in document.officers() if owners[id(entry)] == office]
+    matches = match_officers(current, own)
     for entry in document.officers():
-        owner = _resolve_office(office, entry)
-        officer = None if owner == office else _existing_officer(owner, entry)
-        if officer is None:
-            officer = _validated(Officer(office=owner, **_officer_values(entry)), f"officer {entry.describe()}", None)
-        officers[id(entry)] = officer
+        owner = owners[id(entry)]
+        if owner == office:
+            officers[id(entry)] = _write_officer(office, entry, matches.get(id(entry)), warnings)
+        else:
+            officer = _existing_officer(owner, entry)
+            if officer is None:
+                officer = _validated(
+                    Officer(office=owner, **_officer_values(entry)), f"কর্মকর্তা ({entry.describe()})", None
+                )
+            officers[id(entry)] = officer
 
     def officer_for(entry):
         return officers[id(entry)] if entry is not None else None
@@ -97,12 +125,14 @@ def write_charter(office, document, *, replace=False):
                 responsible_officer=officer_for(entry.responsible),
                 superior_officer=officer_for(entry.superior),
             ),
-            f"service {entry.serial} ({entry.name[:40]})",
+            f"সেবা {bn_digits(entry.serial)} ({entry.name[:40]})",
             entry.line,
         )
     for entry in document.expectations:
         _validated(
-            Expectation(office=office, serial=entry.serial, text_bn=entry.text), f"expectation {entry.serial}", None
+            Expectation(office=office, serial=entry.serial, text_bn=entry.text),
+            f"প্রত্যাশা {bn_digits(entry.serial)}",
+            None,
         )
     for entry in document.tiers:
         _validated(
@@ -115,10 +145,12 @@ def write_charter(office, document, *, replace=False):
                 contact_text_bn=entry.contact_text,
                 resolution_days=entry.resolution_days,
             ),
-            f"GRS tier {entry.level}",
+            f"অভিযোগ প্রতিকারের স্তর {bn_digits(entry.level)}",
             None,
         )
-    return office.charter
+    kept = {officer.pk for officer in officers.values()}
+    warnings += departed([officer for officer in current if officer.pk not in kept])
+    return warnings
 
 
 # --- fixtures --------------------------------------------------------------------------

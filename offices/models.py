@@ -8,8 +8,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from charter_portal import limits
 from charter_portal.bangla import search_key
 from charter_portal.searchable import Searchable
+from charter_portal.translated import EnglishTracked
 
 # An office key is its site's domain between "doict." and ".gov.bd":
 # "joypurhat", "kachua.chandpur"; the headquarters is "hq".
@@ -241,16 +243,16 @@ class OfficerQuerySet(models.QuerySet):
         return self.filter(office__in=office.officer_office_ids(from_above=from_above))
 
 
-class Officer(models.Model):
+class Officer(EnglishTracked):
     """A person (or a post) an office names in its charter, with their contacts."""
 
     office = models.ForeignKey(Office, models.CASCADE, related_name="officers", verbose_name="দপ্তর")
-    name = models.CharField("নাম", max_length=200, blank=True)
-    designation = models.CharField("পদবি", max_length=200, blank=True)
-    branch = models.CharField("শাখা", max_length=200, blank=True)
-    phone = models.CharField("ফোন", max_length=60, blank=True)
-    mobile = models.CharField("মোবাইল", max_length=60, blank=True)
-    email = models.EmailField("ই-মেইল", blank=True)
+    name = models.CharField("নাম", max_length=limits.PERSON, blank=True)
+    designation = models.CharField("পদবি", max_length=limits.PERSON, blank=True)
+    branch = models.CharField("শাখা", max_length=limits.PERSON, blank=True)
+    phone = models.CharField("ফোন", max_length=limits.PHONE, blank=True)
+    mobile = models.CharField("মোবাইল", max_length=limits.PHONE, blank=True)
+    email = models.EmailField("ই-মেইল", max_length=limits.EMAIL, blank=True)
     room = models.CharField("কক্ষ নম্বর", max_length=40, blank=True)
     upazila_code = models.CharField("উপজেলা কোড", max_length=20, blank=True)
 

@@ -5,8 +5,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from charter_portal import limits
 from charter_portal.bangla import search_key
 from charter_portal.searchable import Searchable
+from charter_portal.translated import EnglishTracked
+
+_TEXT = {"max_length": limits.SERVICE_TEXT, "validators": limits.bounded(limits.SERVICE_TEXT)}
 
 # What a citizen's search looks in: the service's name and how to get it, in both languages.
 SEARCHED_FIELDS = ("name", "delivery_method", "required_papers", "papers_source")
@@ -35,20 +39,22 @@ class PromisedService(models.Model):
 
     category = models.PositiveSmallIntegerField("ধরন", choices=Category.choices)
     serial = models.PositiveSmallIntegerField("ক্রমিক নং")
-    name = models.TextField("সেবার নাম")
-    delivery_method = models.TextField("সেবা প্রদান পদ্ধতি", blank=True)
+    name = models.TextField("সেবার নাম", max_length=limits.SERVICE_NAME, validators=limits.bounded(limits.SERVICE_NAME))
+    delivery_method = models.TextField("সেবা প্রদান পদ্ধতি", blank=True, **_TEXT)
     required_papers = models.TextField(
         "প্রয়োজনীয় কাগজপত্র",
         blank=True,
+        **_TEXT,
         help_text="যে চার্টারে কাগজপত্র ও প্রাপ্তিস্থান একই কলামে, সেখানে পুরো কলামটি এখানে",
     )
     papers_source = models.TextField(
         "কাগজপত্র/আবেদন ফরম প্রাপ্তিস্থান",
         blank=True,
+        **_TEXT,
         help_text="শুধু যে চার্টারে প্রাপ্তিস্থান আলাদা কলাম",
     )
-    fee = models.TextField("সেবার মূল্য ও পরিশোধ পদ্ধতি", blank=True)
-    time_limit = models.TextField("সেবা প্রদানের সময়সীমা", blank=True)
+    fee = models.TextField("সেবার মূল্য ও পরিশোধ পদ্ধতি", blank=True, **_TEXT)
+    time_limit = models.TextField("সেবা প্রদানের সময়সীমা", blank=True, **_TEXT)
 
     class Meta:
         abstract = True
@@ -81,7 +87,7 @@ class PromisedService(models.Model):
         return f"service-{self.category}-{self.serial}"
 
 
-class Service(PromisedService):
+class Service(EnglishTracked, PromisedService):
     office = models.ForeignKey("offices.Office", models.CASCADE, related_name="services", verbose_name="দপ্তর")
     responsible_officer = models.ForeignKey(
         "offices.Officer",
@@ -141,12 +147,12 @@ class ServiceListing(PromisedService, Searchable):
         ]
 
 
-class Expectation(models.Model):
+class Expectation(EnglishTracked):
     """One line of "আপনার কাছে আমাদের প্রত্যাশা": what the office asks of the citizen."""
 
     office = models.ForeignKey("offices.Office", models.CASCADE, related_name="expectations", verbose_name="দপ্তর")
     serial = models.PositiveSmallIntegerField("ক্রমিক নং")
-    text = models.TextField("করণীয়")
+    text = models.TextField("করণীয়", max_length=limits.EXPECTATION, validators=limits.bounded(limits.EXPECTATION))
 
     class Meta:
         verbose_name = "নাগরিকের কাছে প্রত্যাশা"

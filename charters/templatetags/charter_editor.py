@@ -20,10 +20,10 @@ def charter_card(context):
     office = office_of(request.user)
     if office is None:
         return {"office": None}
-    in_force, unpublished, _comparison = draft_state(office)
+    state = draft_state(office)
     return {
         "office": office,
-        "in_force": in_force,
-        "unpublished": unpublished,
+        "in_force": state.in_force,
+        "unpublished": state.unpublished,
         "may_publish": admin.site._registry[CharterVersion].has_add_permission(request),
     }

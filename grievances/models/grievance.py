@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from charter_portal import limits
+
 from ..identifiers import TRACKING_NUMBER_MAX_LENGTH, new_tracking_number, validate_mobile
 from .desks import desk_of, may_handle
 from .events import GrievanceEvent, Status
@@ -91,6 +93,7 @@ class Grievance(models.Model):
     service_serial = models.PositiveSmallIntegerField("সেবার ক্রমিক নং", null=True, blank=True, editable=False)
     service_name = models.TextField(
         "সেবার নাম (দাখিলের সময়ের)",
+        max_length=limits.SERVICE_NAME,  # the name it copies: never longer
         blank=True,
         help_text="সেবাটি পরে মুছে ফেলা বা নাম বদলালেও অভিযোগে দাখিলের সময়ের নাম থাকে",
     )

@@ -14,6 +14,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from charter_portal import limits
+from charter_portal.translated import EnglishTracked
+
 
 class GrievanceTierQuerySet(models.QuerySet):
     def national(self):
@@ -89,7 +92,7 @@ def _days_within_standard():
     return condition & Q(resolution_days__gte=1)
 
 
-class GrievanceTier(models.Model):
+class GrievanceTier(EnglishTracked):
     Level = Level
 
     office = models.ForeignKey(
@@ -102,8 +105,8 @@ class GrievanceTier(models.Model):
         help_text="মন্ত্রিপরিষদ বিভাগের সেল (৩য় স্তর) সারা দেশের জন্য একটিই: দপ্তর ফাঁকা",
     )
     level = models.PositiveSmallIntegerField("স্তর", choices=Level.choices)
-    when_to_contact = models.CharField("কখন যোগাযোগ করবেন", max_length=300)
-    contact_title = models.CharField("কার সঙ্গে যোগাযোগ করবেন", max_length=200)
+    when_to_contact = models.CharField("কখন যোগাযোগ করবেন", max_length=limits.TIER_WHEN)
+    contact_title = models.CharField("কার সঙ্গে যোগাযোগ করবেন", max_length=limits.TIER_TITLE)
     contact_officer = models.ForeignKey(
         "offices.Officer",
         models.PROTECT,
@@ -116,6 +119,8 @@ class GrievanceTier(models.Model):
     contact_text = models.TextField(
         "যোগাযোগের ঠিকানা",
         blank=True,
+        max_length=limits.TIER_CONTACT,
+        validators=limits.bounded(limits.TIER_CONTACT),
         help_text="কর্মকর্তা নির্বাচন না করলে পুরো ঠিকানা এখানে লিখুন",
     )
     resolution_days = models.PositiveSmallIntegerField(

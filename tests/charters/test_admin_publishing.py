@@ -5,6 +5,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 
 from charters.models import CharterVersion
 from offices.models import Office
@@ -45,11 +46,12 @@ def test_staff_without_the_publish_permission_cannot_open_or_post_the_form(clien
     assert client.get("/admin/charters/charterversion/").status_code == 200
 
 
-def test_the_form_is_prefilled_from_the_drafts_charter_row(client):
+def test_the_form_is_prefilled_with_todays_date_and_the_drafts_signatory(client):
     client.force_login(publisher())
     html = client.get(ADD).content.decode()
     charter = Office.objects.get(key=OWN).charter
-    assert f'value="{charter.issued_on:%Y-%m-%d}"' in html
+    assert f'value="{timezone.localdate():%Y-%m-%d}"' in html
+    assert f'value="{charter.issued_on:%Y-%m-%d}"' not in html  # not the last version's signing date
     assert charter.signatory_name_bn in html and 'name="office"' not in html  # staff publish their own office
 
 

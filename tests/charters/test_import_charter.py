@@ -230,7 +230,7 @@ def test_an_error_while_writing_rolls_everything_back(tmp_path):
     # Parsed fine, but a GRS tier of 0 days breaks a constraint after the services were written.
     text = seed_text("joypurhat").replace("২০ কার্যদিবস", "০ কার্যদিবস")
     before = database_state()
-    with pytest.raises(CommandError, match="nothing was written: GRS tier 2"):
+    with pytest.raises(CommandError, match="nothing was written: অভিযোগ প্রতিকারের স্তর ২"):
         run(variant(tmp_path, "joypurhat", text), "--office", "joypurhat", "--replace")
     assert database_state() == before
 

@@ -31,9 +31,11 @@ class Command(BaseCommand):
             raise CommandError(f"{source} has no charter to copy.")
         try:
             report = clone_document(source_office, target_office)
-            write_charter(target_office, report.document, replace=replace)
+            left = write_charter(target_office, report.document, replace=replace)
         except CharterError as exc:
             raise CommandError(str(exc)) from exc
+        for message in left:
+            self.stderr.write(f"  সতর্কবার্তা: {message}")
 
         counts = report.document.counts()
         self.stdout.write(f"{source_office} → {target_office}")

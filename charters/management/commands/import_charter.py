@@ -71,7 +71,7 @@ class Command(BaseCommand):
             self.stdout.write(f"fixture written to {fixture}")
         else:
             try:
-                write_charter(target, document, replace=replace)
+                warnings += [(None, message) for message in write_charter(target, document, replace=replace)]
             except CharterError as exc:
                 raise CommandError(f"{path.name}: nothing was written: {exc}") from None
         self.print_summary(target, document, warnings, written=not (dry_run or fixture), where=result.where)

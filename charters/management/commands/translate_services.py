@@ -189,23 +189,26 @@ class Command(BaseCommand):
                     english = names.get(search_key(row.name_bn))
                     if english:
                         used.add(search_key(row.name_bn))
-                    if english and english != row.name_en:
+                    if english and (english != row.name_en or "name" in row.stale_english()):
                         row.name_en, dirty = english, True
+                        row.english_written("name")
                         named += 1
                 # The repeated phrases, in every field that has no English yet (English someone wrote is kept).
+                stale = row.stale_english()  # English written for another Bengali is no English
                 for field in fields:
-                    if getattr(row, f"{field}_en"):
+                    if getattr(row, f"{field}_en") and field not in stale:
                         continue
                     english = phrasebook.translate(getattr(row, f"{field}_bn"))
                     if english:
                         setattr(row, f"{field}_en", english)
+                        row.english_written(field)
                         dirty = True
                         fields_translated += 1
                 if dirty:
                     updated.append(row)
                     touched_offices.add(getattr(row, "office_id", None))
             # One statement per batch: saving row by row would renew the pages' version each time.
-            written = [f"{f}_en" for f in fields] + (["name_en"] if is_service else [])
+            written = [f"{f}_en" for f in fields] + ["english_of"] + (["name_en"] if is_service else [])
             model.objects.bulk_update(updated, written, batch_size=500)
         versions = translate_published(published_english(names, phrasebook))
         if touched_offices or versions:
