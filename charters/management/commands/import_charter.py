@@ -7,21 +7,19 @@ from charters.errors import CharterError
 from charters.importer import read_charter_file
 from charters.management.publishing import add_publication_arguments, publish_draft
 from charters.models import Charter
-from charters.writing import charter_fixture, office_named_in, tree_warnings, write_charter
+from charters.importer.limits import MAX_BYTES
+from charters.writing import charter_fixture, office_named_in, tree_warnings, write_import
 from offices.models import Office
 from services.models import Service
 
-# A charter export is a few hundred kilobytes at most; anything far larger is not one.
-MAX_BYTES = 5 * 1024 * 1024
-
 
 def located(lines, where):
-    """ "line 3, 7: " for a text export, "table 2, row 4; table 2, row 6: " for a Word file."""
+    """ "লাইন ৩, ৭: " for a text export, "টেবিল ২, সারি ৪; টেবিল ২, সারি ৬: " for a Word file."""
     places = [where(n) for n in sorted({n for n in lines if n})]
     if not places:
         return ""
-    if all(place.startswith("line ") for place in places):
-        return "line " + ", ".join(place.removeprefix("line ") for place in places) + ": "
+    if all(place.startswith("লাইন ") for place in places):
+        return "লাইন " + ", ".join(place.removeprefix("লাইন ") for place in places) + ": "
     return "; ".join(places) + ": "
 
 
@@ -41,9 +39,14 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
         parser.add_argument("--fixture", metavar="OUT.json", help="write a loaddata fixture instead of the database")
         parser.add_argument("--replace", action="store_true", help="replace the office's existing charter (its draft)")
+        parser.add_argument(
+            "--other-site-ok",
+            action="store_true",
+            help="write the file to this office although its document names another office's site",
+        )
         add_publication_arguments(parser)
 
-    def handle(self, file, office, dry_run, fixture, replace, publish, **options):
+    def handle(self, file, office, dry_run, fixture, replace, publish, other_site_ok=False, **options):
         path = Path(file)
         try:
             target = Office.objects.select_related("parent").get(key=office)
@@ -56,7 +59,8 @@ class Command(BaseCommand):
             raise CommandError(f"{path.name}: could not read the charter: {exc}") from None
         document, warnings = result.document, list(result.warnings)
         try:
-            warnings += tree_warnings(target, result)
+            more = tree_warnings(target, result, other_site_ok)
+            warnings += more
         except CharterError as exc:
             raise CommandError(f"{path.name}: {exc}") from None
 
@@ -71,7 +75,7 @@ class Command(BaseCommand):
             self.stdout.write(f"fixture written to {fixture}")
         else:
             try:
-                write_charter(target, document, replace=replace)
+                write_import(target, result, more, replace=replace)
             except CharterError as exc:
                 raise CommandError(f"{path.name}: nothing was written: {exc}") from None
         self.print_summary(target, document, warnings, written=not (dry_run or fixture), where=result.where)
