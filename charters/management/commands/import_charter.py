@@ -5,9 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from charters.errors import CharterError
 from charters.importer import read_charter_file
+from charters.importer.limits import MAX_BYTES
 from charters.management.publishing import add_publication_arguments, publish_draft
 from charters.models import Charter
-from charters.importer.limits import MAX_BYTES
 from charters.writing import charter_fixture, office_named_in, tree_warnings, write_import
 from offices.models import Office
 from services.models import Service
