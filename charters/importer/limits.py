@@ -39,11 +39,16 @@ def _n(number):
     return bengali_digits(str(number))
 
 
+def size_refusal(size):
+    """Why a file of ``size`` bytes is not read, or "" (a folder's or a zip's file, before it is read)."""
+    if size <= MAX_BYTES:
+        return ""
+    return f"ফাইলটি {_n(size)} বাইট; একটি চার্টার {_n(MAX_BYTES // (1024 * 1024))} MB-এর কম। সঠিক ফাইল কি না দেখুন।"
+
+
 def check_size(data):
-    if len(data) > MAX_BYTES:
-        raise CharterError(
-            f"ফাইলটি {_n(len(data))} বাইট; একটি চার্টার {_n(MAX_BYTES // (1024 * 1024))} MB-এর কম। সঠিক ফাইল কি না দেখুন।"
-        )
+    if refusal := size_refusal(len(data)):
+        raise CharterError(refusal)
 
 
 def _too_many(what, count, limit):
