@@ -39,13 +39,6 @@ class ImportBatch(models.Model):
         found = dict(self.files.values_list("status").annotate(n=models.Count("pk")).order_by())
         return {status: found.get(status, 0) for status in ImportFile.Status.values}
 
-    @property
-    def done_share(self):
-        """Per cent of the files read (waiting ones not)."""
-        total = self.files.count()
-        waiting = self.files.filter(status=ImportFile.Status.WAITING).count()
-        return round(100 * (total - waiting) / total) if total else 100
-
 
 class ImportFileQuerySet(models.QuerySet):
     def latest_imported(self, office):

@@ -199,7 +199,7 @@ def test_bengali_serials_as_ascii_and_back(tmp_path):
     [
         (lambda: b"", "ফাইলটি খালি"),
         (lambda: b"   \n\n", "ফাইলটি খালি"),
-        (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file|ছবি"),
+        (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "টেক্সট ফাইল নয়|ছবি"),
         (
             lambda: "সিটিজেন চার্টার\n".encode() + "Charter (ANSI) \xe9\n".encode("cp1252"),
             "লাইন ২: ফাইলটি UTF-8 টেক্সট নয়",
@@ -251,12 +251,12 @@ def test_unknown_office_key():
 
 
 def test_missing_and_huge_files(tmp_path):
-    with pytest.raises(CommandError, match="Cannot read"):
+    with pytest.raises(CommandError, match="পড়া যায়নি"):
         run(tmp_path / "missing.txt", "--office", "joypurhat")
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as handle:
         handle.truncate(6 * 1024 * 1024)
-    with pytest.raises(CommandError, match="a charter export is under 5 MB"):
+    with pytest.raises(CommandError, match="একটি চার্টার ৫ MB-এর কম"):
         run(huge, "--office", "joypurhat")
 
 

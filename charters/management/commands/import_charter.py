@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from charters.errors import CharterError
 from charters.importer import read_charter_file
-from charters.importer.limits import MAX_BYTES
+from charters.importer.limits import size_refusal
 from charters.management.publishing import add_publication_arguments, publish_draft
 from charters.models import Charter
 from charters.writing import charter_fixture, office_named_in, tree_warnings, write_import
@@ -56,7 +56,7 @@ class Command(BaseCommand):
         try:
             result = read_charter_file(data, path.name, office_named_in)
         except CharterError as exc:
-            raise CommandError(f"{path.name}: could not read the charter: {exc}") from None
+            raise CommandError(f"{path.name}: চার্টারটি পড়া যায়নি, কিছুই লেখা হয়নি: {exc}") from None
         document, warnings = result.document, list(result.warnings)
         try:
             more = tree_warnings(target, result, other_site_ok)
@@ -84,14 +84,11 @@ class Command(BaseCommand):
 
     def read(self, path):
         try:
-            if path.stat().st_size > MAX_BYTES:
-                raise CommandError(
-                    f"{path.name} is {path.stat().st_size} bytes; a charter export is under "
-                    f"{MAX_BYTES // (1024 * 1024)} MB. Is it the right file?"
-                )
+            if refusal := size_refusal(path.stat().st_size):  # before a byte of it is read
+                raise CommandError(f"{path.name}: {refusal}")
             return path.read_bytes()
         except OSError as exc:
-            raise CommandError(f"Cannot read {path}: {exc.strerror}") from None
+            raise CommandError(f"{path} পড়া যায়নি: {exc.strerror}") from None
 
     def print_plan(self, document):
         self.stdout.write("dry run: nothing is written")
