@@ -101,8 +101,9 @@ class OfficeMatcher:
         return by_site
 
 
-def _already_imported(item):
-    """The office whose draft was last imported from these very bytes, or None."""
+def _already_imported(item, offices):
+    """The earlier file the office's draft was last imported from, when it had these very bytes
+    (and the file's name names no other office), or None."""
     earlier = (
         ImportFile.objects.filter(sha256=item.sha256, status=ImportFile.Status.IMPORTED)
         .exclude(pk=item.pk)
@@ -110,7 +111,9 @@ def _already_imported(item):
         .order_by("-finished_at", "-pk")
         .first()
     )
-    if earlier and earlier.office and ImportFile.objects.latest_imported(earlier.office) == earlier:
+    if not (earlier and earlier.office) or offices.by_name(item.name) not in (None, earlier.office):
+        return None
+    if ImportFile.objects.latest_imported(earlier.office) == earlier:
         return earlier
     return None
 
@@ -119,7 +122,7 @@ def import_file(item, offices=None):
     """Read one waiting file and write it as its office's draft, all of it or none of it; record
     the outcome on the file (its bytes are dropped once read)."""
     offices = offices or OfficeMatcher()
-    earlier = _already_imported(item)
+    earlier = _already_imported(item, offices)
     if earlier:
         _finish(
             item,
