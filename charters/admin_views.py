@@ -69,6 +69,7 @@ def import_charter_view(model_admin, request, object_id):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["charter_file"]
         data = b"".join(upload.chunks())
+        result = None
         try:
             result = read_charter_file(data, upload.name, office_named_in)
             more = tree_warnings(office, result, form.cleaned_data["other_site_confirmed"])
@@ -78,6 +79,7 @@ def import_charter_view(model_admin, request, object_id):
             context["other_office"] = True
             form.add_error("charter_file", _("কিছুই লেখা হয়নি: %(error)s") % {"error": error})
         except CharterError as error:
+            error = result.refusal(error) if result else error
             form.add_error("charter_file", _("চার্টারটি পড়া যায়নি, কিছুই লেখা হয়নি: %(error)s") % {"error": error})
         else:
             counts = result.document.counts()

@@ -9,9 +9,10 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db import admin as tasks_admin
 
 from charters.errors import CharterError
-from offices.scoping import is_hq
+from offices.scoping import HQOnlyMixin
 
 from . import sources
 from .bulk import create_batch
@@ -19,6 +20,11 @@ from .models import ImportBatch, ImportFile
 from .tasks import import_batch
 
 REFRESH_SECONDS = 3
+
+# django-tasks-db's own admin lists raw task rows, in English; HQ follows an import on its batch's
+# report instead, so the raw rows stay out of the admin (the worker's log has them).
+if admin.site.is_registered(tasks_admin.DBTaskResult):
+    admin.site.unregister(tasks_admin.DBTaskResult)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -56,7 +62,10 @@ class BulkUploadForm(forms.Form):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(HQOnlyMixin, admin.ModelAdmin):
+    """HQ only (the files of every office pass through here), whatever model permissions another
+    account holds."""
+
     list_display = ["__str__", "status", "file_count", "created_by"]
     list_filter = ["status"]
 
@@ -64,21 +73,8 @@ class ImportBatchAdmin(admin.ModelAdmin):
     def file_count(self, batch):
         return batch.files.count()
 
-    # HQ only: the files of every office pass through here.
-    def has_module_permission(self, request):
-        return is_hq(request)
-
-    def has_view_permission(self, request, obj=None):
-        return is_hq(request)
-
-    def has_add_permission(self, request):
-        return is_hq(request)
-
     def has_change_permission(self, request, obj=None):
-        return False  # a batch is a record; its files are read, not edited
-
-    def has_delete_permission(self, request, obj=None):
-        return is_hq(request)
+        return False  # a batch is a record: its files are read, not edited
 
     def add_view(self, request, form_url="", extra_context=None):
         """The upload: the files are stored with a waiting batch, whose task is queued once the

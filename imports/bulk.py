@@ -133,6 +133,7 @@ def import_file(item, offices=None):
             warnings=earlier.warnings,
         )
         return item
+    result = None
     try:
         result = read_charter_file(bytes(item.data), item.name, office_named_in)
         office = offices.match(item.name, result)
@@ -148,7 +149,7 @@ def import_file(item, offices=None):
                 warnings=office.charter.import_warnings,
             )
     except CharterError as error:
-        _finish(item, status=ImportFile.Status.REFUSED, error=str(error))
+        _finish(item, status=ImportFile.Status.REFUSED, error=result.refusal(error) if result else str(error))
     except Exception as error:  # one broken file must not stop the other 558; the log keeps the trace
         logger.exception("bulk import: %s", item.name)
         _finish(

@@ -37,11 +37,11 @@ INSTALLED_APPS = [
     "services",
     "grievances",
     "charters",
-    # HQ's bulk import of charter files, above charters; it runs as a task (TASKS below).
-    "imports",
     # Django's Tasks API (the django-tasks backport) and its database backend with the db_worker.
     "django_tasks",
     "django_tasks_db",
+    # HQ's bulk import of charter files, above charters; it runs as a task (TASKS below).
+    "imports",
     # Locks the admin login after repeated failures (AXES_* below); named in Bengali.
     "charter_portal.apps.AxesConfig",
 ]

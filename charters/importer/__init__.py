@@ -48,6 +48,11 @@ class ImportResult:
         """Where a line number of a warning was in the file: "লাইন ১২", or a Word file's table and row."""
         return self.places.get(line) or line_place(line)
 
+    def refusal(self, error):
+        """A CharterError raised while writing this document, its place said as the file has it
+        (a Word file's table and row, not the reader's line number)."""
+        return f"{self.where(error.line)}: {error.detail}" if error.line else str(error)
+
     def placed_warnings(self, more=()):
         """Every warning with its place, as stored on the draft and shown in reports:
         [{"where": "টেবিল ২, সারি ৩", "message": "…"}] ("" where the file has no one place)."""
