@@ -91,7 +91,7 @@ def import_charter_view(model_admin, request, object_id):
                 "tiers": len(result.document.tiers),
                 "issued_on": result.document.issued_on,
                 "signatory": result.document.signatory_name,
-                "warnings": [(w["where"], w["message"]) for w in result.placed_warnings(more)],
+                "warnings": [(w["place"], w["message"]) for w in result.placed_warnings(more)],
             }
             model_admin.log_change(request, office, f"চার্টারের ফাইল আমদানি: {upload.name}")
     context["form"] = form

@@ -45,7 +45,7 @@ class Charter(models.Model):
     import_source = models.CharField(
         "যে ফাইল থেকে আমদানি", max_length=10, choices=ImportSource.choices, blank=True, editable=False
     )
-    # [{"where": "টেবিল ২, সারি ৩", "message": "…"}]: what the import could not place, for the staff to check.
+    # [{"place": "টেবিল ২, সারি ৩", "message": "…"}]: every warning of the last import with its place, for the staff to check.
     import_warnings = models.JSONField("আমদানির সতর্কবার্তা", default=list, blank=True, editable=False)
 
     class Meta:

@@ -66,7 +66,7 @@ class ImportFile(models.Model):
     status = models.CharField("ফল", max_length=10, choices=Status.choices, default=Status.WAITING)
     source = models.CharField("ফাইলের ধরন", max_length=10, choices=Charter.ImportSource.choices, blank=True)
     services = models.JSONField("পাওয়া সেবা", default=list, blank=True)  # [[category label, number]]
-    warnings = models.JSONField("সতর্কবার্তা", default=list, blank=True)  # [{"where": …, "message": …}]
+    warnings = models.JSONField("সতর্কবার্তা", default=list, blank=True)  # [{"place": …, "message": …}]
     error = models.TextField("কেন নেওয়া হয়নি", blank=True)
     finished_at = models.DateTimeField("পড়ার সময়", null=True, blank=True)
 

@@ -55,9 +55,9 @@ class ImportResult:
 
     def placed_warnings(self, more=()):
         """Every warning with its place, as stored on the draft and shown in reports:
-        [{"where": "টেবিল ২, সারি ৩", "message": "…"}] ("" where the file has no one place)."""
+        [{"place": "টেবিল ২, সারি ৩", "message": "…"}] ("" where the file has no one place)."""
         return [
-            {"where": self.where(line) if line else "", "message": message} for line, message in [*self.warnings, *more]
+            {"place": self.where(line) if line else "", "message": message} for line, message in [*self.warnings, *more]
         ]
 
 

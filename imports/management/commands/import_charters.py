@@ -53,7 +53,7 @@ class Command(BaseCommand):
                 found = ", ".join(f"{label} {bengali_digits(str(n))}" for label, n in item.services)
                 self.stdout.write(f"  {item.get_source_display()}; সেবা: {found}")
                 for warning in item.warnings:
-                    self.stdout.write(f"  সতর্কবার্তা: {warning['where'] or '—'}: {warning['message']}")
+                    self.stdout.write(f"  সতর্কবার্তা: {warning['place'] or '—'}: {warning['message']}")
             elif item.error:
                 self.stdout.write(f"  কারণ: {item.error}")
         counts = batch.counts()
