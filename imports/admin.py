@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db import admin as tasks_admin
 
+from charter_portal.bangla import bengali_digits
 from charters.errors import CharterError
 from offices.scoping import HQOnlyMixin
 
@@ -61,6 +62,13 @@ class BulkUploadForm(forms.Form):
             raise forms.ValidationError(str(error)) from None
 
 
+def uploaded_names(uploads):
+    """What the batch is called: the files' names, the first three of many and how many."""
+    names = [upload.name for upload in uploads]
+    more = f" … ({bengali_digits(str(len(names)))}টি ফাইল)" if len(names) > 3 else ""
+    return ", ".join(names[:3]) + more
+
+
 @admin.register(ImportBatch)
 class ImportBatchAdmin(HQOnlyMixin, admin.ModelAdmin):
     """HQ only (the files of every office pass through here), whatever model permissions another
@@ -84,9 +92,8 @@ class ImportBatchAdmin(HQOnlyMixin, admin.ModelAdmin):
         form = BulkUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             incoming = form.cleaned_data["files"]
-            names = ", ".join(upload.name for upload in request.FILES.getlist("files"))
             with transaction.atomic():
-                batch = create_batch(names, incoming, request.user)
+                batch = create_batch(uploaded_names(request.FILES.getlist("files")), incoming, request.user)
                 transaction.on_commit(partial(import_batch.enqueue, batch.pk))
             return redirect("admin:imports_importbatch_change", batch.pk)
         context = {

@@ -28,7 +28,7 @@ MAX_BYTES = 5 * 1024 * 1024  # a charter, as text or Word, is a few hundred kilo
 MAX_COLUMNS = 63  # Word's own maximum; a charter's tables have 7 or 8
 MAX_ROWS = 2000  # table rows in the whole document
 MAX_CELLS = 20000
-MAX_LINES = 20000  # lines of a text export (a one-cell-per-line table has one a cell)
+MAX_LINES = 20000  # lines of a text export (a one-cell-per-line table has one a cell), paragraphs of a Word file
 MAX_TEXT = 5000  # characters in one cell or line
 MAX_SECONDS = 120  # to read one file, whatever reader
 
@@ -80,6 +80,7 @@ def check_text(text):
 _ANY_PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
 _ROW = re.compile(_ANY_PREFIX + rb"tr[\s/>]")
 _CELL = re.compile(_ANY_PREFIX + rb"tc[\s/>]")
+_PARAGRAPH = re.compile(_ANY_PREFIX + rb"p[\s/>]")
 _SPAN = re.compile(_ANY_PREFIX + rb"(gridSpan|gridBefore|gridAfter)\b[^>]*?\bval\s*=\s*[\"']([^\"']*)[\"']")
 
 
@@ -91,6 +92,9 @@ def check_word_xml(xml):
     cells = len(_CELL.findall(xml))
     if cells > MAX_CELLS:
         raise _too_many("টেবিলের ঘর", cells, MAX_CELLS)
+    paragraphs = len(_PARAGRAPH.findall(xml))
+    if paragraphs > MAX_LINES:
+        raise _too_many("অনুচ্ছেদ", paragraphs, MAX_LINES)
     for match in _SPAN.finditer(xml):
         grid_span(match.group(2).decode("ascii", "replace"))
 
@@ -131,7 +135,7 @@ def tick():
 def guarded(blocks, table_type):
     """The blocks of any reader, counted on their way to the parser: rows, cells, the length of
     each text, and the time."""
-    rows = cells = 0
+    rows = cells = lines = 0
     for block in blocks:
         tick()
         if isinstance(block, table_type):
@@ -147,6 +151,10 @@ def guarded(blocks, table_type):
                         raise _too_long(len(text), line)
             if cells > MAX_CELLS:
                 raise _too_many("টেবিলের ঘর", cells, MAX_CELLS)
-        elif len(block.text) > MAX_TEXT:
-            raise _too_long(len(block.text), block.number)
+        else:
+            lines += 1
+            if lines > MAX_LINES:
+                raise _too_many("লাইন", lines, MAX_LINES)
+            if len(block.text) > MAX_TEXT:
+                raise _too_long(len(block.text), block.number)
         yield block

@@ -82,6 +82,11 @@ HOSTILE = {
     "a span that is not a number": ("abc.docx", lambda: rewritten_docx(first_cell_spans("abc")), "সংখ্যা নয়"),
     "a Word table of 3,000 rows": ("rows.docx", lambda: rewritten_docx(many_rows(3000)), "টেবিলের সারি"),
     "a text export of 10,000 rows": ("rows.txt", ten_thousand_rows, "টেবিলের সারি"),
+    "a Word file of 30,000 paragraphs": (
+        "paragraphs.docx",
+        lambda: rewritten_docx(lambda xml: xml.replace(b"<w:tbl>", b"<w:p/>" * 30_000 + b"<w:tbl>", 1)),
+        "অনুচ্ছেদ",
+    ),
     "a 4.5 MB service name": ("name.txt", long_service_name, "অক্ষর"),
     "a file over 5 MB": ("big.txt", lambda: b"a" * (limits.MAX_BYTES + 1), "MB-এর কম"),
     "a zip bomb": ("bomb.docx", zip_bomb, "zip বোমা"),
