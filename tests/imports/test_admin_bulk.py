@@ -117,3 +117,10 @@ def test_coverage_shows_the_drafts_source_and_warnings(admin_client, django_capt
     assert by_key["kalai.joypurhat"][-3:-1] == ["draft", "text"] and int(by_key["kalai.joypurhat"][-1]) > 0
     assert by_key["joypurhat"][-3] == "published"
     assert by_key["akkelpur.joypurhat"][-3:] == ["none", "", ""]
+
+
+def test_a_batch_of_many_uploads_is_named_by_its_first_files():
+    from imports.admin import uploaded_names
+
+    uploads = [SimpleUploadedFile(f"office-{n}.docx", b"") for n in range(1, 560)]
+    assert uploaded_names(uploads) == "office-1.docx, office-2.docx, office-3.docx … (৫৫৯টি ফাইল)"

@@ -147,3 +147,39 @@ def test_a_zip_inside_the_zip_and_a_lying_member_are_refused_alone(tmp_path):
     out, _ = run(archive)
     assert "inner.zip: নেওয়া হয়নি" in out and "zip-এর ভেতরের zip" in out
     assert "kachua.chandpur.txt: " in out and "মোট ২টি ফাইল" in out
+
+
+def test_too_many_files_are_refused_before_any_is_read(tmp_path, monkeypatch):
+    from imports import sources
+
+    monkeypatch.setattr(sources, "MAX_FILES", 4)
+    before = database_state()
+    with pytest.raises(CommandError, match="৫টি ফাইল; একবারে ৪টির বেশি নেওয়া হয় না"):
+        run(seed_folder(tmp_path / "charters"))
+    assert database_state() == before and not ImportBatch.objects.exists()
+
+
+def test_an_oversized_file_in_a_zip_is_refused_alone_unread(tmp_path):
+    archive = tmp_path / "charters.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("joypurhat.txt", b" " * (5 * 1024 * 1024 + 1))
+        package.writestr("kachua.chandpur.txt", seed("kachua.chandpur"))
+    out, _ = run(archive)
+    assert "joypurhat.txt: নেওয়া হয়নি" in out and "MB-এর কম" in out
+    assert "মোট ২টি ফাইল: আমদানি ১" in out
+
+
+def test_a_file_that_breaks_the_reader_is_refused_and_the_rest_go_on(tmp_path, monkeypatch):
+    import imports.bulk
+
+    real = imports.bulk.read_charter_file
+
+    def breaks_on_joypurhat(data, name, *args):
+        if name.startswith("joypurhat"):
+            raise RuntimeError("a bug")
+        return real(data, name, *args)
+
+    monkeypatch.setattr(imports.bulk, "read_charter_file", breaks_on_joypurhat)
+    out, _ = run(seed_folder(tmp_path / "charters"))
+    assert "অপ্রত্যাশিত ত্রুটি (RuntimeError)" in out
+    assert "মোট ৫টি ফাইল: আমদানি ৪, আগেই আমদানি হয়েছে ০, নেওয়া হয়নি ১" in out
