@@ -17,10 +17,10 @@ from offices.scoping import is_hq
 from services.models import Service
 
 from .coverage import CSV_COLUMNS, coverage, coverage_rows
-from .errors import CharterError
+from .errors import CharterError, OtherOfficeFile
 from .importer import read_charter_file
-from .importer.word import MAX_BYTES
-from .writing import office_named_in, tree_warnings, write_charter
+from .importer.limits import MAX_BYTES
+from .writing import office_named_in, tree_warnings, write_import
 
 ALLOWED_SUFFIXES = (".docx", ".txt")
 BENGALI = re.compile("[\u0980-\u09ff]")
@@ -31,6 +31,10 @@ class CharterUploadForm(forms.Form):
         label=_("চার্টারের ফাইল"),
         help_text=_("Word (.docx) ফাইল অথবা UTF-8 টেক্সট এক্সপোর্ট (.txt), ৫ MB-এর কম।"),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_SUFFIXES)}),
+    )
+    # Shown once a file naming another office's site was refused: HQ says it is this office's all the same.
+    other_site_confirmed = forms.BooleanField(
+        label=_("হ্যাঁ, ফাইলে অন্য দপ্তরের সাইট লেখা থাকলেও এটি এই দপ্তরেরই চার্টার"), required=False
     )
 
     def clean_charter_file(self):
@@ -67,12 +71,17 @@ def import_charter_view(model_admin, request, object_id):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["charter_file"]
         data = b"".join(upload.chunks())
+        result = None
         try:
             result = read_charter_file(data, upload.name, office_named_in)
-            warnings = list(result.warnings) + tree_warnings(office, result)
+            more = tree_warnings(office, result, form.cleaned_data["other_site_confirmed"])
             with transaction.atomic():
-                warnings += [(None, message) for message in write_charter(office, result.document, replace=True)]
+                more += [(None, message) for message in write_import(office, result, more)]
+        except OtherOfficeFile as error:
+            context["other_office"] = True
+            form.add_error("charter_file", _("কিছুই লেখা হয়নি: %(error)s") % {"error": error})
         except CharterError as error:
+            error = result.refusal(error) if result else error
             form.add_error("charter_file", _("চার্টারটি পড়া যায়নি, কিছুই লেখা হয়নি: %(error)s") % {"error": error})
         else:
             counts = result.document.counts()
@@ -84,11 +93,7 @@ def import_charter_view(model_admin, request, object_id):
                 "tiers": len(result.document.tiers),
                 "issued_on": result.document.issued_on,
                 "signatory": result.document.signatory_name,
-                # The reader's warnings are English, the officers' (charters.keeping) Bengali.
-                "warnings": [
-                    (result.where(line) if line else "", message, "bn" if BENGALI.search(message) else "en")
-                    for line, message in warnings
-                ],
+                "warnings": [(w["place"], w["message"]) for w in result.placed_warnings(more)],
             }
             model_admin.log_change(request, office, f"চার্টারের ফাইল আমদানি: {upload.name}")
     context["form"] = form

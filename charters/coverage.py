@@ -1,7 +1,9 @@
-"""Which offices publish a charter, and since when: HQ's coverage page and its CSV.
+"""Which offices publish a charter, and since when, and which have only a draft and from what
+file: HQ's coverage page and its CSV.
 
 ``publication_by_office`` is the one statement of "has published / last published": the version
 in force of each office (its issue date, or the day it was published when the paper carries none).
+``drafts_by_office`` says which offices have a draft (a Charter row) and which reader made it.
 """
 
 import datetime
@@ -11,7 +13,7 @@ from django.utils import timezone
 
 from offices.models import Office
 
-from .models import CharterVersion
+from .models import Charter, CharterVersion
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -25,11 +27,31 @@ def publication_by_office():
     return dates
 
 
+def drafts_by_office():
+    """{office pk: (import source, number of import warnings)} of every office with a draft."""
+    return {
+        office_id: (source, len(warnings or []))
+        for office_id, source, warnings in Charter.objects.values_list("office_id", "import_source", "import_warnings")
+    }
+
+
 @dataclass
 class OfficeCoverage:
     office: Office
     published_on: datetime.date | None
     stale: bool
+    has_draft: bool = False
+    source: str = ""  # Charter.ImportSource, "" when the draft was not imported (typed in the admin)
+    warnings: int = 0
+
+    @property
+    def state(self):
+        """published, draft (not yet published) or none (no file)."""
+        return "published" if self.published_on else "draft" if self.has_draft else "none"
+
+    @property
+    def source_label(self):
+        return Charter.ImportSource(self.source).label if self.source else ""
 
 
 @dataclass
@@ -55,16 +77,32 @@ class AreaCoverage:
     def stale(self):
         return [o for o in self.offices if o.stale]
 
+    @property
+    def drafts(self):
+        """Offices with a draft and nothing published."""
+        return [o for o in self.offices if o.state == "draft"]
+
+    @property
+    def without_file(self):
+        return [o for o in self.offices if o.state == "none"]
+
+    def drafts_by_source(self):
+        """[(source label, number of drafts)] of the unpublished drafts, every source listed."""
+        sources = [o.source for o in self.drafts]
+        counts = [(label, sources.count(value)) for value, label in Charter.ImportSource.choices]
+        return counts + [("পোর্টালে লেখা", sources.count(""))]
+
 
 def coverage(today=None):
     """(the nation as one AreaCoverage, its divisions each with their districts), in tree order."""
     today = today or timezone.localdate()
-    published = publication_by_office()
+    published, drafts = publication_by_office(), drafts_by_office()
     nation = AreaCoverage("দেশ", "")
     divisions, districts = {}, {}
     for office in Office.objects.select_related("district__division", "upazila__district__division").order_by("pk"):
         on = published.get(office.pk)
-        entry = OfficeCoverage(office, on, bool(on and today - on > STALE_AFTER))
+        source, warnings = drafts.get(office.pk, ("", 0))
+        entry = OfficeCoverage(office, on, bool(on and today - on > STALE_AFTER), office.pk in drafts, source, warnings)
         nation.offices.append(entry)
         district = office.district if office.district_id else (office.upazila.district if office.upazila_id else None)
         if district is None:
@@ -91,6 +129,9 @@ CSV_COLUMNS = [
     "published",
     "last_published",
     "older_than_a_year",
+    "state",
+    "draft_source",
+    "import_warnings",
 ]
 
 
@@ -109,4 +150,7 @@ def coverage_rows(today=None):
                     "yes" if entry.published_on else "no",
                     entry.published_on.isoformat() if entry.published_on else "",
                     "yes" if entry.stale else "no",
+                    entry.state,
+                    entry.source,
+                    entry.warnings if entry.has_draft else "",
                 ]

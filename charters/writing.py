@@ -11,7 +11,7 @@ from offices.models import Office, Officer
 from services.models import Expectation, Service
 
 from .document import OfficerEntry, ServiceEntry, check_limits
-from .errors import CharterError, CharterExists
+from .errors import CharterError, CharterExists, OtherOfficeFile
 from .keeping import departed, match_officers
 from .models import Charter
 
@@ -40,7 +40,7 @@ def _resolve_office(office, entry):
         return Office.objects.get(key=entry.office_key)
     except Office.DoesNotExist:
         raise CharterError(
-            f"officer {entry.describe()!r} belongs to office {entry.office_key!r}, which does not exist"
+            f"কর্মকর্তা {entry.describe()!r} দপ্তর {entry.office_key!r}-এর, কিন্তু পোর্টালে সে দপ্তর নেই"
         ) from None
 
 
@@ -75,7 +75,7 @@ def write_charter(office, document, *, replace=False):
     left or changed."""
     existing = Charter.objects.filter(office=office).first()
     if existing and not replace:
-        raise CharterExists(f"{office.key} already has a charter; use --replace to replace it")
+        raise CharterExists(f"{office.key}-এর চার্টার আগেই আছে; বদলাতে --replace দিন")
     check_limits(document)
     current = []
     if existing:
@@ -151,6 +151,17 @@ def write_charter(office, document, *, replace=False):
     kept = {officer.pk for officer in officers.values()}
     warnings += departed([officer for officer in current if officer.pk not in kept])
     return warnings
+
+
+@transaction.atomic
+def write_import(office, result, warnings=(), *, replace=True):
+    """Make an imported file (an ImportResult) the office's draft, replacing what it had, and
+    record which reader made it and every warning with its place; all of it or none of it.
+    Returns write_charter's warnings: the officers who left the charter, in Bengali."""
+    left = write_charter(office, result.document, replace=replace)
+    placed = result.placed_warnings([*warnings, *((None, message) for message in left)])
+    Charter.objects.filter(office=office).update(import_source=result.source, import_warnings=placed)
+    return left
 
 
 # --- fixtures --------------------------------------------------------------------------
@@ -262,30 +273,45 @@ def site_key(url):
     return host.removesuffix(".gov.bd")
 
 
-def tree_warnings(office, result):
-    """What an imported document says that the office tree does not: another site, subordinate
-    offices that are not the office's; an officer of an office the portal does not have is an error."""
+def office_site_key(office):
+    """The key an office's own site gives (site_key of its site), the office's key without one."""
+    return site_key(office.site) if office.site else office.key
+
+
+def check_site(office, result, confirmed=False):
+    """A document naming another office's site is refused for this office, before anything is
+    written, unless HQ confirms (``confirmed``) that it is this office's file all the same."""
+    if not result.site or confirmed or site_key(result.site) == office_site_key(office):
+        return
+    named = site_key(result.site)
+    other = next((o for o in Office.objects.exclude(pk=office.pk) if office_site_key(o) == named), None)
+    whose = f"{other.name_bn}-এর" if other else "পোর্টালের কোনো দপ্তরের নয় এমন"
+    raise OtherOfficeFile(
+        f"ফাইলের চার্টারে ওয়েবসাইট {result.site} লেখা, যা {whose} সাইট; {office.name_bn}-এর সাইট "
+        f"{office.site or '—'}। অন্য দপ্তরের ফাইল এই দপ্তরে লেখা হয়নি। এটি এই দপ্তরেরই ফাইল হলে নিশ্চিত করে আবার দিন।",
+        other.key if other else named,
+    )
+
+
+def tree_warnings(office, result, confirmed_site=False):
+    """What an imported document says that the office tree does not: subordinate offices that are
+    not the office's. Another office's site, or an officer of an office the portal does not have,
+    is refused."""
+    check_site(office, result, confirmed_site)
     warnings = []
-    if result.site and office.site and site_key(result.site) != site_key(office.site):
-        warnings.append(
-            (
-                None,
-                f"the document names the site {result.site}, but {office.key}'s site is {office.site}: is this the right office?",
-            )
-        )
     children = {child.key for child in office.children.all()}
     for line, url in result.subordinate_sites:
         key = site_key(url)
         if not Office.objects.filter(key=key).exists():
-            warnings.append((line, f"the subordinate office {url} matches no office of the portal"))
+            warnings.append((line, f"আওতাধীন দপ্তর {url} পোর্টালের কোনো দপ্তরের সঙ্গে মেলে না"))
         elif key not in children:
             warnings.append(
                 (
                     line,
-                    f"the subordinate office {url} ({key}) is not under {office.key} in the office tree; the page shows the tree",
+                    f"আওতাধীন দপ্তর {url} ({key}) দপ্তরের তালিকায় {office.key}-এর অধীনে নেই; পাতায় তালিকার দপ্তরগুলোই দেখানো হয়",
                 )
             )
     for entry in result.document.officers():
         if entry.office_key and not Office.objects.filter(key=entry.office_key).exists():
-            raise CharterError(f"officer {entry.describe()} belongs to an unknown office")
+            raise CharterError(f"কর্মকর্তা {entry.describe()} এমন এক দপ্তরের, যা পোর্টালে নেই")
     return warnings

@@ -37,6 +37,11 @@ INSTALLED_APPS = [
     "services",
     "grievances",
     "charters",
+    # Django's Tasks API (the django-tasks backport) and its database backend with the db_worker.
+    "django_tasks",
+    "django_tasks_db",
+    # HQ's bulk import of charter files, above charters; it runs as a task (TASKS below).
+    "imports",
     # Locks the admin login after repeated failures (AXES_* below); named in Bengali.
     "charter_portal.apps.AxesConfig",
 ]
@@ -126,6 +131,13 @@ PAGECACHE_LISTEN = os.environ.get("PAGECACHE_LISTEN", "0") == "1"
 OPENDATA_DIR = os.environ.get("OPENDATA_DIR", str(BASE_DIR / "var" / "opendata"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (Django's Tasks API through the django-tasks backport): here and in the tests
+# a task runs at once, in the process that enqueues it; production queues it in the database
+# for the db_worker (settings/production.py, deploy/systemd/charter-portal-worker.service).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# HQ uploads a folder of charters at once (imports/): one file an office, 559 offices.
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -67,3 +67,7 @@ GRIEVANCES_CLIENT_IP_HEADER = os.environ.get("GRIEVANCES_CLIENT_IP_HEADER", "HTT
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 SMS_BACKEND = os.environ.get("DJANGO_SMS_BACKEND", "grievances.sms.HttpGatewayBackend")
 PORTAL_URL = os.environ.get("PORTAL_URL", f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "")
+
+# Long work (HQ's bulk import of charter files) is queued in the database and run by
+# `manage.py db_worker` (deploy/systemd/charter-portal-worker.service), off the request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -8,14 +8,16 @@ CRLF or LF. Columns are recognised by their header text, not their position.
 
 Anything that cannot be read raises CharterError with its line number.
 Anything read but not placed is kept as a warning with its line number.
+Every message, refusal or warning, is Bengali; the size limits are checked first (limits.py).
 """
 
 import re
 from dataclasses import dataclass, field
 
 from charters.document import CharterDocument
-from charters.errors import CharterError
+from charters.errors import CharterError, line_place
 
+from . import limits
 from .lines import Line, classify_heading, decode, heading_text
 from .officers import OfficerBook
 from .sections import (
@@ -39,11 +41,24 @@ class ImportResult:
     warnings: list  # [(line, message)]
     subordinate_sites: list  # [(line, url)]
     site: str = ""
-    places: dict = field(default_factory=dict)  # line → where a Word file had it ("table 2, row 3")
+    places: dict = field(default_factory=dict)  # line → where a Word file had it ("টেবিল ২, সারি ৩")
+    source: str = "text"  # which reader: charters.models.Charter.ImportSource
 
     def where(self, line):
-        """Where a line number of a warning was in the file: "line 12", or a Word file's table and row."""
-        return self.places.get(line) or f"line {line}"
+        """Where a line number of a warning was in the file: "লাইন ১২", or a Word file's table and row."""
+        return self.places.get(line) or line_place(line)
+
+    def refusal(self, error):
+        """A CharterError raised while writing this document, its place said as the file has it
+        (a Word file's table and row, not the reader's line number)."""
+        return f"{self.where(error.line)}: {error.detail}" if error.line else str(error)
+
+    def placed_warnings(self, more=()):
+        """Every warning with its place, as stored on the draft and shown in reports:
+        [{"place": "টেবিল ২, সারি ৩", "message": "…"}] ("" where the file has no one place)."""
+        return [
+            {"place": self.where(line) if line else "", "message": message} for line, message in [*self.warnings, *more]
+        ]
 
 
 @dataclass
@@ -76,22 +91,26 @@ def read_charter_text(data, office_key_for_words=lambda words: None):
     """Parse the bytes of a charter's text export. ``office_key_for_words`` names the office a
     text like "জেলা কার্যালয় মাগুরা" means (officers of other offices)."""
     text = decode(data)
+    limits.check_text(text)
     lines = [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
     return read_blocks(text_blocks(lines), office_key_for_words)
 
 
 def read_charter_file(data, name="", office_key_for_words=lambda words: None):
     """Read a charter file, text export or Word (.docx), chosen by its content; a file that is
-    neither (a PDF, a scan, a spreadsheet), or not what its name says, is refused."""
-    if file_kind(data, name) == "text":
-        return read_charter_text(data, office_key_for_words)
-    blocks, places = docx_blocks(data)
-    try:
-        result = read_blocks(blocks, office_key_for_words)
-    except CharterError as error:
-        raise CharterError(error.detail, where=places.get(error.line)) from None
-    result.places = places
-    return result
+    neither (a PDF, a scan, a spreadsheet), or not what its name says, is refused. The limits
+    (size, then rows, cells, spans, text length, time) refuse a hostile file before the work."""
+    limits.check_size(data)
+    with limits.time_limit():
+        if file_kind(data, name) == "text":
+            return read_charter_text(data, office_key_for_words)
+        blocks, places = docx_blocks(data)
+        try:
+            result = read_blocks(blocks, office_key_for_words)
+        except CharterError as error:
+            raise CharterError(error.detail, where=places.get(error.line)) from None
+        result.places, result.source = places, "word"
+        return result
 
 
 def read_blocks(blocks, office_key_for_words=lambda words: None):
@@ -106,7 +125,7 @@ def read_blocks(blocks, office_key_for_words=lambda words: None):
     result = ImportResult(document, warnings, [])
     section, category, pending = None, None, []  # pending: raw service rows with officer mentions
     vision, mission, tail = [], [], []
-    for block in blocks:
+    for block in limits.guarded(blocks, Table):
         if isinstance(block, Table):
             rows = block.rows
             if section == "category":
@@ -117,12 +136,12 @@ def read_blocks(blocks, office_key_for_words=lambda words: None):
                 document.tiers += read_grs_rows(rows, warn)
             elif section in (None, "vision", "mission", "vision_and_mission", "services"):
                 raise CharterError(
-                    "a table that is under no services heading (নাগরিক / প্রাতিষ্ঠানিক / অভ্যন্তরীণ সেবা)",
+                    "এই টেবিলটি কোনো সেবার শিরোনামের (নাগরিক / প্রাতিষ্ঠানিক / অভ্যন্তরীণ সেবা) নিচে নেই",
                     rows[0].line if rows else block.line,
                 )
             else:
                 for row in rows:
-                    warn(row.line, "a table row here is not part of any charter section and was not stored")
+                    warn(row.line, "এখানকার টেবিলের সারিটি চার্টারের কোনো অংশের নয়; রাখা হয়নি")
             tail = []
             continue
         line = block
@@ -150,7 +169,7 @@ def read_blocks(blocks, office_key_for_words=lambda words: None):
             for url in urls:
                 result.subordinate_sites.append((line.number, url))
             if not urls and "নেই" not in stripped:
-                warn(line.number, f"a line of the subordinate offices with no site address: {stripped}")
+                warn(line.number, f"আওতাধীন দপ্তরের এই লাইনে কোনো ওয়েবসাইটের ঠিকানা নেই: {stripped}")
         elif section is None:
             site = re.search(r"\b(doict\.[a-z0-9.-]+\.gov\.bd)\b", stripped)
             if site and not result.site:
@@ -159,7 +178,7 @@ def read_blocks(blocks, office_key_for_words=lambda words: None):
             tail.append(line)
 
     if not pending:
-        raise CharterError("no service table was found (headed নাগরিক, প্রাতিষ্ঠানিক or অভ্যন্তরীণ সেবা)")
+        raise CharterError("কোনো সেবার টেবিল পাওয়া যায়নি (শিরোনাম নাগরিক, প্রাতিষ্ঠানিক বা অভ্যন্তরীণ সেবা)")
     document.vision, document.mission = "\n".join(vision), "\n".join(mission)
     document.service_columns = read_layout(pending)
     read_signature(tail, document, warn)

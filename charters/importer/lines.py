@@ -69,14 +69,14 @@ def classify_heading(text):
 
 def decode(data):
     if not data or not data.strip():
-        raise CharterError("the file is empty")
+        raise CharterError("ফাইলটি খালি")
     if b"\x00" in data:
-        raise CharterError("this is not a text file (it contains NUL bytes)")
+        raise CharterError("এটি টেক্সট ফাইল নয় (এতে NUL বাইট আছে)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise CharterError("the file is not UTF-8 text", line) from None
+        raise CharterError("ফাইলটি UTF-8 টেক্সট নয়", line) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(_pipe_row_as_tabs(line) for line in text.split("\n"))
 

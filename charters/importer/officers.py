@@ -193,27 +193,25 @@ class OfficerBook:
                 others = sorted(set(values) - {best})
                 if others:
                     lines = sorted({m.line for m in mentions})
-                    self.warn(
-                        lines[0], f"the same officer is written with {what} {', '.join(others)} elsewhere; kept {best}"
-                    )
+                    self.warn(lines[0], f"একই কর্মকর্তার {what} অন্য জায়গায় {', '.join(others)} লেখা; রাখা হয়েছে {best}")
                 return best
 
             emails = [m.emails[0] for m in mentions if m.emails]
             second_emails = {e for m in mentions for e in m.emails[1:]}
             for email in sorted(second_emails):
                 line = next(m.line for m in mentions if email in m.emails[1:])
-                self.warn(line, f"a second e-mail {email} beside the officer's was not stored (an officer has one)")
+                self.warn(line, f"কর্মকর্তার পাশে দ্বিতীয় ই-মেইল {email} রাখা হয়নি (একজন কর্মকর্তার একটি ই-মেইল থাকে)")
             phones = [m.phones[0] for m in mentions if m.phones]
             mobiles = [p for m in mentions for p in m.phones[1:2]]
             entry = OfficerEntry(
-                name=most_frequent([m.name for m in mentions], "the name"),
-                designation=most_frequent([m.designation for m in mentions], "the designation"),
-                branch=most_frequent([m.branch for m in mentions], "the branch"),
-                phone=most_frequent(phones, "the phone"),
-                mobile=most_frequent(mobiles, "the second phone"),
-                email=most_frequent(emails, "the e-mail"),
-                room=most_frequent([m.room for m in mentions], "the room"),
-                upazila_code=most_frequent([m.upazila_code for m in mentions], "the upazila code"),
+                name=most_frequent([m.name for m in mentions], "নাম"),
+                designation=most_frequent([m.designation for m in mentions], "পদবি"),
+                branch=most_frequent([m.branch for m in mentions], "শাখা"),
+                phone=most_frequent(phones, "ফোন"),
+                mobile=most_frequent(mobiles, "দ্বিতীয় ফোন"),
+                email=most_frequent(emails, "ই-মেইল"),
+                room=most_frequent([m.room for m in mentions], "কক্ষ"),
+                upazila_code=most_frequent([m.upazila_code for m in mentions], "উপজেলা কোড"),
                 office_key=office_key_for_words(next((m.office_words for m in mentions if m.office_words), "")),
             )
             for mention in mentions:

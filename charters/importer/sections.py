@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from charter_portal.bangla import TO_ASCII_DIGITS
+from charter_portal.bangla import TO_ASCII_DIGITS, bengali_digits
 from charters.document import ExpectationEntry, ServiceEntry, TierEntry
 from charters.errors import CharterError
 from charters.models import Charter
@@ -36,14 +36,13 @@ def read_service_rows(rows, category, pending, warn):
                 if name is None and row.text(i).strip():
                     warn(
                         row.line_of(i),
-                        f"a column headed {clean_cell(row.text(i))!r} is not one the portal "
-                        "knows; its cells are not stored",
+                        f"{clean_cell(row.text(i))!r} শিরোনামের কলামটি পোর্টালের জানা কোনো কলাম নয়; এর ঘরগুলো রাখা হয়নি",
                     )
             continue
         if is_column_numbers(texts):
             continue
         if columns is None:
-            raise CharterError("a service row comes before the table's header row", row.line)
+            raise CharterError("টেবিলের শিরোনাম-সারির আগেই একটি সেবার সারি", row.line)
         values = {}
         for i, name in enumerate(columns):
             cell = clean_cell(row.text(i))
@@ -52,7 +51,7 @@ def read_service_rows(rows, category, pending, warn):
             values[name] = cell
         for i in range(len(columns), len(row.cells)):
             if clean_cell(row.text(i)):
-                warn(row.line_of(i), f"a cell beyond the table's columns was not stored: {clean_cell(row.text(i))!r}")
+                warn(row.line_of(i), f"টেবিলের কলামের বাইরের একটি ঘর রাখা হয়নি: {clean_cell(row.text(i))!r}")
         serial_text = values.get("serial", "")
         previous = in_table[-1] if in_table else None
         if not serial_text and previous is not None:
@@ -63,12 +62,12 @@ def read_service_rows(rows, category, pending, warn):
             earlier = [p for p in pending if p.entry.category == category]
             serial = (earlier[-1].entry.serial + 1) if earlier else 1
             if serial_text:
-                raise CharterError(f"the serial {serial_text!r} is not a number", row.line)
-            warn(row.line, f"a service row with no serial, the first of its table: numbered {serial}")
+                raise CharterError(f"ক্রমিক {serial_text!r} সংখ্যা নয়", row.line)
+            warn(row.line, f"টেবিলের প্রথম সেবার সারিতে ক্রমিক নেই: ক্রমিক {bengali_digits(str(serial))} ধরা হয়েছে")
         if not values.get("name"):
-            raise CharterError(f"service {serial} has no name", row.line)
+            raise CharterError(f"সেবা {bengali_digits(str(serial))}-এর নাম নেই", row.line)
         if any(p.entry.category == category and p.entry.serial == serial for p in pending):
-            raise CharterError(f"service {serial} appears twice in the same table", row.line)
+            raise CharterError(f"সেবা {bengali_digits(str(serial))} একই টেবিলে দুবার আছে", row.line)
         entry = ServiceEntry(
             category=category,
             serial=serial,
@@ -137,7 +136,7 @@ def place_officers(pending, document, book, office_key_for_words):
         if mention is not None:
             setattr(item.entry, role, entries[id(mention)])
             for url in mention.leftovers:
-                book.warn(mention.line, f"the address {url} in an officer's cell was not stored with the officer")
+                book.warn(mention.line, f"কর্মকর্তার ঘরের ঠিকানা {url} কর্মকর্তার সঙ্গে রাখা হয়নি")
     document.services = [item.entry for item in pending]
     # A GRS contact that is wholly one of the charter's own officers points at that officer.
     for tier, mention in contact_mentions:
@@ -166,7 +165,7 @@ def read_expectation_rows(rows, document, warn):
             if document.expectations and not texts[0] and text:
                 document.expectations[-1].text += " " + text
                 continue
-            raise CharterError("an expectation row needs a serial and a text", row.line)
+            raise CharterError("প্রত্যাশার সারিতে ক্রমিক ও লেখা দুটোই লাগে", row.line)
         document.expectations.append(ExpectationEntry(serial, text))
 
 
@@ -191,21 +190,23 @@ def read_grs_rows(rows, warn):
         if is_column_numbers(texts):
             continue
         if columns is None:
-            raise CharterError("a GRS row comes before the GRS table's header row", row.line)
+            raise CharterError("অভিযোগ প্রতিকারের টেবিলের শিরোনাম-সারির আগেই একটি সারি", row.line)
         values = {name: texts[i] for i, name in enumerate(columns) if name and i < len(texts)}
         level, days = number_in(values.get("serial", "")), number_in(values.get("days", ""))
         if level is None or days is None:
-            raise CharterError("a GRS row needs its tier number and its days", row.line)
+            raise CharterError("অভিযোগ প্রতিকারের সারিতে স্তরের নম্বর ও দিন দুটোই লাগে", row.line)
         if level == 3:
             if days != 60:
                 warn(
                     row.line,
-                    f"tier 3 is the Cabinet Division's cell, kept once for the nation (60 working days); "
-                    f"this document's {days} days were not stored",
+                    "স্তর ৩ মন্ত্রিপরিষদ বিভাগের সেল, সারা দেশের জন্য একবার রাখা (৬০ কার্যদিবস); "
+                    f"এই নথির {bengali_digits(str(days))} দিন রাখা হয়নি",
                 )
             continue
         if level not in (1, 2):
-            raise CharterError(f"a GRS tier {level}: an office's own tiers are 1 and 2", row.line)
+            raise CharterError(
+                f"অভিযোগ প্রতিকারের স্তর {bengali_digits(str(level))}: দপ্তরের নিজের স্তর কেবল ১ ও ২", row.line
+            )
         tiers.append(
             TierEntry(
                 level=level,
@@ -232,7 +233,7 @@ def read_signature(tail, document, warn):
             try:
                 document.issued_on = date(year, month, day)
             except ValueError:
-                raise CharterError(f"{text!r} is not a date (day/month/year)", line.number) from None
+                raise CharterError(f"{text!r} তারিখ নয় (দিন/মাস/বছর)", line.number) from None
             continue
         if _SIGNED.match(text):
             continue
@@ -246,4 +247,4 @@ def read_signature(tail, document, warn):
     for number, text in rest[2:]:
         if has_words(text, "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর") or has_words(text, "কার্যালয়"):
             continue
-        warn(number, f"a line after the signatory was not stored: {text}")
+        warn(number, f"স্বাক্ষরকারীর পরের একটি লাইন রাখা হয়নি: {text}")

@@ -74,7 +74,7 @@ def _read_cell_per_line(lines, start):
         index += 1
     if width is None:
         raise CharterError(
-            "a one-cell-per-line table has a header but no numbered rows", cells[0][0] if cells else None
+            "লাইনে-লাইনে ঘরের টেবিলটির শিরোনাম আছে, কিন্তু কোনো ক্রমিক-সারি নেই", cells[0][0] if cells else None
         )
     rows = []
     for offset in range(0, len(cells), width):
@@ -120,7 +120,7 @@ def service_columns(header):
         for i in papers:
             mapping[i] = "papers_source" if i == source else "required_papers"
     if "name" not in mapping:
-        raise CharterError("the service table's header has no 'সেবার নাম' column", header.line)
+        raise CharterError("সেবার টেবিলের শিরোনামে 'সেবার নাম' কলাম নেই", header.line)
     return mapping
 
 

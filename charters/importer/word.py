@@ -18,11 +18,12 @@ import io
 import re
 import zipfile
 
+from charter_portal.bangla import bengali_digits
 from charters.errors import CharterError
 
+from . import limits
 from .lines import Line
 
-MAX_BYTES = 5 * 1024 * 1024  # a charter, as text or Word, is a few hundred kilobytes
 MAX_MEMBERS = 1000
 MAX_UNPACKED = 50 * 1024 * 1024  # every member, as the zip declares it
 MAX_RATIO = 100  # unpacked / packed, for a member over 1 MB unpacked
@@ -51,10 +52,7 @@ def file_kind(data, name=""):
     """'docx' or 'text', judged by the content; a file that is neither, or that is not what its
     name says, is refused with what to send instead."""
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if len(data) > MAX_BYTES:
-        raise CharterError(
-            f"ফাইলটি {len(data)} বাইট; একটি চার্টার {MAX_BYTES // (1024 * 1024)} MB-এর কম। সঠিক ফাইল কি না দেখুন।"
-        )
+    limits.check_size(data)
     for magic, kind in _OTHER_KINDS:
         if data.startswith(magic):
             named = f" (নাম .{suffix} হলেও)" if suffix in _TEXT_SUFFIXES | {"docx"} and suffix else ""
@@ -107,6 +105,8 @@ def _check_package(data):
                 raise CharterError(f"ফাইলটির অংশ {member.filename} পড়া যায় না (ভাঙা ফাইল)।") from None
             if re.search(rb"<!(?:DOCTYPE|ENTITY)", content, re.IGNORECASE):
                 raise CharterError(f"ফাইলটির অংশ {member.filename}-এ DOCTYPE/ENTITY আছে; Word এমন লেখে না (XML বোমা?)।")
+            if member.filename.startswith("word/") and member.filename.endswith(".xml"):
+                limits.check_word_xml(content)  # rows, cells and spans, before python-docx parses it
 
 
 def docx_blocks(data):
@@ -124,6 +124,7 @@ def docx_blocks(data):
     table_number, paragraph_number, pending_table = 0, 0, None
 
     def number(place):
+        limits.tick()
         n = next(counter)
         places[n] = place
         return n
@@ -133,16 +134,16 @@ def docx_blocks(data):
             table_number += 1
             rows = []
             for row_number, tr in enumerate(element.iterchildren(f"{W}tr"), start=1):
-                line = number(f"table {table_number}, row {row_number}")
+                line = number(_place(table=table_number, row=row_number))
                 cells = [
-                    (number(f"table {table_number}, row {row_number}, column {column + 1}"), text)
+                    (number(_place(table=table_number, row=row_number, column=column + 1)), text)
                     for column, text in _row_cells(tr)
                 ]
                 rows.append(Row(line, cells))
             if pending_table is not None:  # split by a page break: one table, as in the text export
                 pending_table.rows += rows
             else:
-                pending_table = Table(rows, rows[0].line if rows else number(f"table {table_number}"))
+                pending_table = Table(rows, rows[0].line if rows else number(_place(table=table_number)))
                 blocks.append(pending_table)
             continue
         paragraph_number += 1
@@ -152,12 +153,20 @@ def docx_blocks(data):
         pending_table = None
         for part in text.split("\n"):
             if part.strip():
-                blocks.append(Line(number(f"paragraph {paragraph_number}"), part.replace("\t", " ")))
+                blocks.append(Line(number(_place(paragraph=paragraph_number)), part.replace("\t", " ")))
     if not table_number:
         raise CharterError(
             "Word ফাইলটিতে কোনো টেবিল নেই: সেবার তালিকা Word টেবিল হিসেবে থাকতে হবে (পিডিএফ বা ছবি থেকে নেওয়া লেখা নয়)।"
         )
     return blocks, places
+
+
+_PLACE_WORDS = {"table": "টেবিল", "row": "সারি", "column": "কলাম", "paragraph": "অনুচ্ছেদ"}
+
+
+def _place(**numbers):
+    """Where in a Word file, as every importer message says it: "টেবিল ২, সারি ৩, কলাম ৪"."""
+    return ", ".join(f"{_PLACE_WORDS[part]} {bengali_digits(str(n))}" for part, n in numbers.items())
 
 
 def _body_items(body):
@@ -177,7 +186,7 @@ def _row_cells(tr):
     cells, column = [], 0
     properties = tr.find(f"{W}trPr")
     before = properties.find(f"{W}gridBefore") if properties is not None else None
-    for _ in range(int(before.get(f"{W}val", "0")) if before is not None else 0):
+    for _ in range(limits.grid_span(before.get(f"{W}val"), 0) if before is not None else 0):
         cells.append((column, ""))
         column += 1
     for tc in tr.iterchildren(f"{W}tc", f"{W}sdt"):
@@ -186,7 +195,7 @@ def _row_cells(tr):
             span, merged = 1, False
             if tc_pr is not None:
                 grid_span = tc_pr.find(f"{W}gridSpan")
-                span = int(grid_span.get(f"{W}val", "1")) if grid_span is not None else 1
+                span = limits.grid_span(grid_span.get(f"{W}val")) if grid_span is not None else 1
                 v_merge = tc_pr.find(f"{W}vMerge")
                 merged = v_merge is not None and v_merge.get(f"{W}val", "continue") == "continue"
             text = "" if merged else _cell_text(cell)

@@ -34,7 +34,7 @@ def test_hq_uploads_a_word_file_and_sees_the_summary_and_warnings(admin_client):
     page = response.content.decode()
     assert response.status_code == 200 and "আমদানি হয়েছে" in page
     # The admin shows every number in Bengali digits, the warning's place included.
-    assert "table ৩, row ৩" in page and "a service row with no serial" in page
+    assert "টেবিল ৩, সারি ৩" in page and "টেবিলের প্রথম সেবার সারিতে ক্রমিক নেই" in page
     assert content("rangpursadar.rangpur") == shipped
 
 
@@ -43,7 +43,7 @@ def test_hq_uploads_a_text_export_into_an_office_without_a_charter(admin_client)
     response = upload(admin_client, "kalai.joypurhat", "kalai.txt", data)
     assert "আমদানি হয়েছে" in response.content.decode()
     assert Charter.objects.filter(office__key="kalai.joypurhat").exists()
-    assert "line " in response.content.decode()  # a text export's warnings say the line
+    assert "লাইন " in response.content.decode()  # a text export's warnings say the line
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_hq_uploads_a_text_export_into_an_office_without_a_charter(admin_client)
         ("charter.docx", b"%PDF-1.7\n", "ফাইলটি PDF"),
         ("charter.pdf", b"%PDF-1.7\n", "শুধু Word (.docx) অথবা টেক্সট (.txt)"),
         ("charter.docx", docx_from_text(b"\xe0\xa6\x95"), "টেবিল"),
-        ("charter.txt", "এলোমেলো লেখা".encode(), "no service table"),
+        ("charter.txt", "এলোমেলো লেখা".encode(), "কোনো সেবার টেবিল পাওয়া যায়নি"),
     ],
 )
 def test_a_failed_upload_writes_and_keeps_nothing(admin_client, name, data, message):

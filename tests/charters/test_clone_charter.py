@@ -74,7 +74,7 @@ def test_the_cloned_page_renders(client):
 
 def test_a_target_with_a_charter_is_refused_unless_replace():
     before = Service.objects.filter(office__key="kachua.chandpur").count()
-    with pytest.raises(CommandError, match="already has a charter; use --replace"):
+    with pytest.raises(CommandError, match="চার্টার আগেই আছে; বদলাতে --replace দিন"):
         clone("magurasadar.magura", "kachua.chandpur")
     assert Service.objects.filter(office__key="kachua.chandpur").count() == before
     clone("magurasadar.magura", "kachua.chandpur", "--replace")

@@ -71,8 +71,8 @@ def test_the_summary_counts_everything_and_reports_warnings_with_lines():
     assert "officers: 1" in out and "expectations: 5" in out and "GRS tiers: 2" in out
     assert "warnings: 3" in out
     # The e-mail variants of the one officer are not dropped silently.
-    assert re.search(r"line \d+: the same officer is written with the e-mail rangpursadardoiect@gmail.com", err)
-    assert "line 35: a service row with no serial" in err
+    assert re.search(r"লাইন [০-৯]+: একই কর্মকর্তার ই-মেইল অন্য জায়গায় rangpursadardoiect@gmail.com", err)
+    assert "লাইন ৩৫: টেবিলের প্রথম সেবার সারিতে ক্রমিক নেই" in err
 
 
 def test_a_new_upazila_is_imported_into_a_fresh_office():
@@ -87,13 +87,17 @@ def test_subordinate_offices_are_matched_by_site(tmp_path):
     path = tmp_path / "joypurhat.txt"
     path.write_text(text, "utf-8")
     _, err = run(path, "--office", "joypurhat", "--replace")
-    assert "line 61: the subordinate office http://doict.nowhere.joypurhat.gov.bd matches no office" in err
+    assert "লাইন ৬১: আওতাধীন দপ্তর http://doict.nowhere.joypurhat.gov.bd পোর্টালের কোনো দপ্তরের সঙ্গে মেলে না" in err
     assert "akkelpur" not in err  # the others are found, under joypurhat in the tree
 
 
-def test_a_document_for_another_office_is_flagged(tmp_path):
-    _, err = run(SEEDS / SEED_FILES["kachua.chandpur"], "--office", "haimchar.chandpur")
-    assert "names the site doict.kachua.chandpur.gov.bd" in err
+def test_a_document_for_another_office_is_refused_unless_confirmed(tmp_path):
+    before = database_state()
+    with pytest.raises(CommandError, match="ওয়েবসাইট doict.kachua.chandpur.gov.bd লেখা, যা উপজেলা কার্যালয়, কচুয়া"):
+        run(SEEDS / SEED_FILES["kachua.chandpur"], "--office", "haimchar.chandpur")
+    assert database_state() == before
+    run(SEEDS / SEED_FILES["kachua.chandpur"], "--office", "haimchar.chandpur", "--other-site-ok")
+    assert Charter.objects.filter(office__key="haimchar.chandpur").exists()
 
 
 # --- layouts the seeds do not have, which must read the same ---------------------------
@@ -193,12 +197,12 @@ def test_bengali_serials_as_ascii_and_back(tmp_path):
 @pytest.mark.parametrize(
     "make, message",
     [
-        (lambda: b"", "the file is empty"),
-        (lambda: b"   \n\n", "the file is empty"),
-        (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file|ছবি"),
+        (lambda: b"", "ফাইলটি খালি"),
+        (lambda: b"   \n\n", "ফাইলটি খালি"),
+        (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "টেক্সট ফাইল নয়|ছবি"),
         (
             lambda: "সিটিজেন চার্টার\n".encode() + "Charter (ANSI) \xe9\n".encode("cp1252"),
-            "line 2: the file is not UTF-8 text",
+            "লাইন ২: ফাইলটি UTF-8 টেক্সট নয়",
         ),
         (
             lambda: (
@@ -206,15 +210,21 @@ def test_bengali_serials_as_ascii_and_back(tmp_path):
                 .replace("\n".join(seed_text("joypurhat").split("\n")[18:20]) + "\n", "", 1)
                 .encode()
             ),
-            "line 19: a service row comes before the table's header row",
+            "লাইন ১৯: টেবিলের শিরোনাম-সারির আগেই একটি সেবার সারি",
         ),
         (
             lambda: seed_text("joypurhat").replace("১\tআইসিটি অধিদপ্তর সংক্রান্ত তথ্য প্রদান\t", "১\t\t", 1).encode(),
-            "line 21: service 1 has no name",
+            "লাইন ২১: সেবা ১-এর নাম নেই",
         ),
-        (lambda: "\n".join(seed_text("joypurhat").split("\n")[:18]).encode(), "no service table was found"),
-        (lambda: b"Lorem ipsum dolor sit amet\nconsectetur\tadipiscing\telit\n", "no service table was found|under no"),
-        (lambda: seed_text("joypurhat").replace("৩০ কার্যদিবস", "ত্রিশ কার্যদিবস").encode(), "line 76: a GRS row needs"),
+        (lambda: "\n".join(seed_text("joypurhat").split("\n")[:18]).encode(), "কোনো সেবার টেবিল পাওয়া যায়নি"),
+        (
+            lambda: b"Lorem ipsum dolor sit amet\nconsectetur\tadipiscing\telit\n",
+            "কোনো সেবার টেবিল পাওয়া যায়নি|কোনো সেবার শিরোনামের",
+        ),
+        (
+            lambda: seed_text("joypurhat").replace("৩০ কার্যদিবস", "ত্রিশ কার্যদিবস").encode(),
+            "লাইন ৭৬: অভিযোগ প্রতিকারের সারিতে",
+        ),
     ],
 )
 def test_garbled_input_fails_clearly_and_changes_nothing(tmp_path, make, message):
@@ -241,12 +251,12 @@ def test_unknown_office_key():
 
 
 def test_missing_and_huge_files(tmp_path):
-    with pytest.raises(CommandError, match="Cannot read"):
+    with pytest.raises(CommandError, match="পড়া যায়নি"):
         run(tmp_path / "missing.txt", "--office", "joypurhat")
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as handle:
         handle.truncate(6 * 1024 * 1024)
-    with pytest.raises(CommandError, match="a charter export is under 5 MB"):
+    with pytest.raises(CommandError, match="একটি চার্টার ৫ MB-এর কম"):
         run(huge, "--office", "joypurhat")
 
 

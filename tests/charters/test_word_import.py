@@ -89,7 +89,7 @@ def test_import_charter_reads_a_word_file_into_the_same_charter(key, tmp_path):
     assert content(key) == shipped
     assert "written:" in out.getvalue()
     if key == "rangpursadar.rangpur":  # warnings say the Word table and row, not a line
-        assert "table 3, row 3: a service row with no serial" in err.getvalue()
+        assert "টেবিল ৩, সারি ৩: টেবিলের প্রথম সেবার সারিতে ক্রমিক নেই" in err.getvalue()
 
 
 def zip_bytes(members):

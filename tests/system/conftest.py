@@ -9,6 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from grievances.models import Feedback, Grievance, Holiday
+from imports.bulk import create_batch
+from imports.sources import Incoming
 from tests.support.grievances import PASSWORD, file_on, make_officer
 from tests.support.permissions import OWNER_OFFICE, REGISTRY, charter_editor, kind_of, request_of
 
@@ -35,6 +37,7 @@ def rows():
     Client().post(reverse("admin:login"), {"username": owner.username, "password": PASSWORD})
     Client().post(reverse("admin:login"), {"username": owner.username, "password": "wrong"})
     AccessFailureLog.objects.create(username=owner.username, ip_address="10.0.0.1", path_info="/admin/login/")
+    create_batch("joypurhat.txt", [Incoming("joypurhat.txt", b"x")])  # HQ's bulk import: a waiting batch
     found = {}
     for model, model_admin in REGISTRY:
         if model is Grievance:

@@ -130,13 +130,13 @@ def test_a_fifty_megabyte_charter_text_is_refused_unread(tmp_path):
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as handle:
         handle.truncate(50 * MB)
-    refused(import_charter(huge), "a charter export is under 5 MB", "import_charter, 50 MB")
+    refused(import_charter(huge), "MB-এর কম", "import_charter, 50 MB")
 
 
 def test_a_utf16_charter_text(tmp_path):
     path = tmp_path / "utf16.txt"
     path.write_bytes(seed().encode("utf-16"))
-    refused(import_charter(path), "not a text file|not UTF-8", "import_charter, UTF-16")
+    refused(import_charter(path), "টেক্সট ফাইল নয়|UTF-8 টেক্সট নয়", "import_charter, UTF-16")
 
 
 @pytest.mark.parametrize(
@@ -168,7 +168,7 @@ def test_hostile_charter_texts_fail_clearly_or_read_in_bounded_time(tmp_path, na
             "import_charter", str(path), "--office", "joypurhat", "--dry-run", stdout=StringIO(), stderr=StringIO()
         )
     except CommandError as error:
-        assert "could not read the charter" in str(error)  # a clear message, with its line
+        assert "চার্টারটি পড়া যায়নি" in str(error)  # a clear message, with its line
     finally:
         print(f"\nimport_charter, {name}: {time.monotonic() - began:.2f} s")
     assert database_state() == before

@@ -5,23 +5,21 @@ from django.core.management.base import BaseCommand, CommandError
 
 from charters.errors import CharterError
 from charters.importer import read_charter_file
+from charters.importer.limits import size_refusal
 from charters.management.publishing import add_publication_arguments, publish_draft
 from charters.models import Charter
-from charters.writing import charter_fixture, office_named_in, tree_warnings, write_charter
+from charters.writing import charter_fixture, office_named_in, tree_warnings, write_import
 from offices.models import Office
 from services.models import Service
 
-# A charter export is a few hundred kilobytes at most; anything far larger is not one.
-MAX_BYTES = 5 * 1024 * 1024
-
 
 def located(lines, where):
-    """ "line 3, 7: " for a text export, "table 2, row 4; table 2, row 6: " for a Word file."""
+    """ "লাইন ৩, ৭: " for a text export, "টেবিল ২, সারি ৪; টেবিল ২, সারি ৬: " for a Word file."""
     places = [where(n) for n in sorted({n for n in lines if n})]
     if not places:
         return ""
-    if all(place.startswith("line ") for place in places):
-        return "line " + ", ".join(place.removeprefix("line ") for place in places) + ": "
+    if all(place.startswith("লাইন ") for place in places):
+        return "লাইন " + ", ".join(place.removeprefix("লাইন ") for place in places) + ": "
     return "; ".join(places) + ": "
 
 
@@ -41,9 +39,14 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
         parser.add_argument("--fixture", metavar="OUT.json", help="write a loaddata fixture instead of the database")
         parser.add_argument("--replace", action="store_true", help="replace the office's existing charter (its draft)")
+        parser.add_argument(
+            "--other-site-ok",
+            action="store_true",
+            help="write the file to this office although its document names another office's site",
+        )
         add_publication_arguments(parser)
 
-    def handle(self, file, office, dry_run, fixture, replace, publish, **options):
+    def handle(self, file, office, dry_run, fixture, replace, publish, other_site_ok=False, **options):
         path = Path(file)
         try:
             target = Office.objects.select_related("parent").get(key=office)
@@ -53,10 +56,11 @@ class Command(BaseCommand):
         try:
             result = read_charter_file(data, path.name, office_named_in)
         except CharterError as exc:
-            raise CommandError(f"{path.name}: could not read the charter: {exc}") from None
+            raise CommandError(f"{path.name}: চার্টারটি পড়া যায়নি, কিছুই লেখা হয়নি: {exc}") from None
         document, warnings = result.document, list(result.warnings)
         try:
-            warnings += tree_warnings(target, result)
+            more = tree_warnings(target, result, other_site_ok)
+            warnings += more
         except CharterError as exc:
             raise CommandError(f"{path.name}: {exc}") from None
 
@@ -71,7 +75,7 @@ class Command(BaseCommand):
             self.stdout.write(f"fixture written to {fixture}")
         else:
             try:
-                warnings += [(None, message) for message in write_charter(target, document, replace=replace)]
+                warnings += [(None, message) for message in write_import(target, result, more, replace=replace)]
             except CharterError as exc:
                 raise CommandError(f"{path.name}: nothing was written: {exc}") from None
         self.print_summary(target, document, warnings, written=not (dry_run or fixture), where=result.where)
@@ -80,14 +84,11 @@ class Command(BaseCommand):
 
     def read(self, path):
         try:
-            if path.stat().st_size > MAX_BYTES:
-                raise CommandError(
-                    f"{path.name} is {path.stat().st_size} bytes; a charter export is under "
-                    f"{MAX_BYTES // (1024 * 1024)} MB. Is it the right file?"
-                )
+            if refusal := size_refusal(path.stat().st_size):  # before a byte of it is read
+                raise CommandError(f"{path.name}: {refusal}")
             return path.read_bytes()
         except OSError as exc:
-            raise CommandError(f"Cannot read {path}: {exc.strerror}") from None
+            raise CommandError(f"{path} পড়া যায়নি: {exc.strerror}") from None
 
     def print_plan(self, document):
         self.stdout.write("dry run: nothing is written")
