@@ -45,10 +45,13 @@ def publish(office, *, issued_on, signatory_name, signatory_designation, user=No
             signatory_name,
             signatory_designation,
         ):
+            charter.signatory_name_bn, charter.signatory_designation_bn = signatory_name, signatory_designation
+            charter.note_english()  # an English signatory written for the old Bengali is stale now
             Charter.objects.filter(office=office).update(
                 issued_on=issued_on,
                 signatory_name_bn=signatory_name,
                 signatory_designation_bn=signatory_designation,
+                english_of=charter.english_of,
             )
         in_force = CharterVersion.objects.current_of(office)
         draft = draft_document(office)

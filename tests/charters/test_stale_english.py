@@ -8,11 +8,13 @@ import pytest
 from django.core.management import call_command
 
 from charters.english import stale_english
+from charters.models import Charter
 from charters.snapshot import draft_document
 from offices.models import Office
 from services.models import Service
 from tests.charters.test_admin_publishing import ADD, VALID, publisher
 from tests.support import FIXTURES
+from tests.support.charters import publish_now
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +96,14 @@ def test_the_glossary_gives_stale_english_a_fresh_translation(translated):
     call_command("translate_services", FIXTURES / "translations" / "service-names.en.tsv", stdout=None)
     assert Service.objects.get(pk=service.pk).stale_english() == []
     assert stale_english(draft_document(Office.objects.get(key="joypurhat"))) == []
+
+
+def test_a_new_signatory_makes_the_english_signatory_stale(client):
+    office = Office.objects.get(key="joypurhat")
+    Charter.objects.filter(office=office).update(signatory_name_en="Md. Old Signatory", english_of={})
+    service = Service.objects.filter(office=office).first()
+    service.fee_bn = NEW_FEE
+    service.save()
+    publish_now(office, signatory_name="মোঃ নতুন স্বাক্ষরকারী")
+    page = client.get("/en/office/joypurhat/").content.decode()
+    assert "Md. Old Signatory" not in page and "মোঃ নতুন স্বাক্ষরকারী" in page
