@@ -71,8 +71,8 @@ class PublishedTierAdmin(HQOnlyMixin, admin.ModelAdmin):
     an address in words), which stays from one publish to the next."""
 
     form = PublishedTierForm
-    list_display = ["__str__", "printed", "holder", "holder_assigned", "days"]
-    list_filter = ["level", "printed", "holder_assigned"]
+    list_display = ["office", "level", "printed", "holder", "days"]
+    list_filter = ["printed", "holder_assigned"]
     list_select_related = ["office", "holder__office"]
     search_fields = ["office__key", "office__name_bn"]
     raw_id_fields = ["holder"]
@@ -116,7 +116,7 @@ class GrievanceDeskAdmin(HQOnlyMixin, admin.ModelAdmin):
             f"{offices[office] if office else 'সব দপ্তর'}: {bengali_digits(int(level))}"
             for office, level in desk.cells()
         ]
-        return "; ".join(parts) or "— (কোনো চার্টারে এই পদের নাম নেই)"
+        return "; ".join(parts) or "— (কোনো প্রকাশিত চার্টারে এই পদের নাম নেই)"
 
 
 class ReadOnlyHQAdmin(HQOnlyMixin, admin.ModelAdmin):

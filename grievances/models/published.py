@@ -15,6 +15,7 @@ of the office itself, tier 2 an officer of an office above it.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 
 from pagecache.versions import new_version
 
@@ -69,7 +70,10 @@ def _row(office, level, tier, before, officers):
         row.contact = tier["contact_officer"]
         row.days = tier["resolution_days"]
     else:
-        title = {"bn": str(level.label), "en": None}
+        with translation.override("bn"):
+            title = {"bn": str(level.label)}
+        with translation.override("en"):
+            title["en"] = str(level.label)
         row.texts = {
             "when_to_contact": {"bn": "", "en": None},
             "contact_title": title,
@@ -120,7 +124,7 @@ class PublishedTier(models.Model):
         blank=True,
         related_name="published_tiers",
         verbose_name="দায়িত্বপ্রাপ্ত পদ",
-        help_text="এই পদের অভিযোগ নিষ্পত্তির দায়িত্বে (GrievanceDesk) যিনি আছেন, তিনিই এই স্তরের অভিযোগ পান",
+        help_text="এই পদের অভিযোগ নিষ্পত্তির দায়িত্বে যিনি আছেন, তিনিই এই স্তরের অভিযোগ পান",
     )
     holder_assigned = models.BooleanField(
         "পদটি প্রধান কার্যালয় নির্ধারণ করেছে",
