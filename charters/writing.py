@@ -62,8 +62,11 @@ def write_charter(office, document, *, replace=False):
         Service.objects.filter(office=office).delete()
         Expectation.objects.filter(office=office).delete()
         GrievanceTier.objects.filter(office=office).delete()
-        # The office's own officers are the charter's; those another office's rows still point at stay.
-        Officer.objects.filter(office=office, supervised_services__isnull=True, grievance_tiers__isnull=True).delete()
+        # The office's own officers are the charter's; those another office's rows still point at stay,
+        # and so does one who holds a tier of a charter in force (it routes grievances until a publish).
+        Officer.objects.filter(
+            office=office, supervised_services__isnull=True, grievance_tiers__isnull=True, published_tiers__isnull=True
+        ).delete()
 
     Charter.objects.update_or_create(
         office=office,

@@ -117,9 +117,10 @@ class PublishedTier(models.Model):
     # The officer the charter prints as the address (the document's officer), or None.
     contact = models.JSONField("যোগাযোগের কর্মকর্তা (প্রকাশিত)", null=True, blank=True)
     days = models.PositiveSmallIntegerField("নিষ্পত্তির সময়সীমা (কার্যদিবস)")
+    # PROTECT: a draft edit (deleting the officer's row) must not move where grievances go.
     holder = models.ForeignKey(
         "offices.Officer",
-        models.SET_NULL,
+        models.PROTECT,
         null=True,
         blank=True,
         related_name="published_tiers",
