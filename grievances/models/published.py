@@ -37,7 +37,8 @@ class PublishedTierQuerySet(models.QuerySet):
         or None}``. A holder HQ assigned to a tier the charter names no post for is kept."""
         from offices.models import Office, Officer
 
-        offices = Office.objects.in_bulk(list(documents))
+        # With the offices above them: the chain's rule asks for them (an upazila's district, then HQ).
+        offices = Office.objects.select_related("parent__parent").in_bulk(list(documents))
         before = {(t.office_id, t.level): t for t in self.filter(office__in=list(documents))}
         named_ids = {
             tier["contact_officer"]["id"]
