@@ -283,6 +283,22 @@ class GrievanceAdmin(admin.ModelAdmin):
             fieldsets.append(("ব্যবস্থা", {"fields": ["outcome", "note", "reply", "forward_to"]}))
         return fieldsets
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        desk = None if is_hq(request) else desk_of(request.user)
+        held = {office_id for office_id, _level in desk.cells()} - {None} if desk else set()
+        if not held:
+            return form
+
+        class DeskForm(form):
+            # Not to an office whose tier this desk holds itself (Grievance.forward refuses it too).
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if "forward_to" in self.fields:
+                    self.fields["forward_to"].queryset = self.fields["forward_to"].queryset.exclude(pk__in=held)
+
+        return DeskForm
+
     @admin.display(description="নিষ্পত্তির সময়সীমা")
     def deadline(self, grievance):
         due = getattr(grievance, "due", None) or grievance.deadline()
