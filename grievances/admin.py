@@ -71,8 +71,8 @@ class PublishedTierAdmin(HQOnlyMixin, admin.ModelAdmin):
     an address in words), which stays from one publish to the next."""
 
     form = PublishedTierForm
-    list_display = ["__str__", "printed", "holder", "holder_assigned", "days"]
-    list_filter = ["level", "printed", "holder_assigned"]
+    list_display = ["office", "level", "printed", "holder", "days"]
+    list_filter = ["printed", "holder_assigned"]
     list_select_related = ["office", "holder__office"]
     search_fields = ["office__key", "office__name_bn"]
     raw_id_fields = ["holder"]
@@ -116,7 +116,7 @@ class GrievanceDeskAdmin(HQOnlyMixin, admin.ModelAdmin):
             f"{offices[office] if office else 'সব দপ্তর'}: {bengali_digits(int(level))}"
             for office, level in desk.cells()
         ]
-        return "; ".join(parts) or "— (কোনো চার্টারে এই পদের নাম নেই)"
+        return "; ".join(parts) or "— (কোনো প্রকাশিত চার্টারে এই পদের নাম নেই)"
 
 
 class ReadOnlyHQAdmin(HQOnlyMixin, admin.ModelAdmin):
@@ -282,6 +282,22 @@ class GrievanceAdmin(admin.ModelAdmin):
         if obj is not None and obj.status != Grievance.Status.RESOLVED and self.has_change_permission(request, obj):
             fieldsets.append(("ব্যবস্থা", {"fields": ["outcome", "note", "reply", "forward_to"]}))
         return fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        desk = None if is_hq(request) else desk_of(request.user)
+        held = {office_id for office_id, _level in desk.cells()} - {None} if desk else set()
+        if not held:
+            return form
+
+        class DeskForm(form):
+            # Not to an office whose tier this desk holds itself (Grievance.forward refuses it too).
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if "forward_to" in self.fields:
+                    self.fields["forward_to"].queryset = self.fields["forward_to"].queryset.exclude(pk__in=held)
+
+        return DeskForm
 
     @admin.display(description="নিষ্পত্তির সময়সীমা")
     def deadline(self, grievance):

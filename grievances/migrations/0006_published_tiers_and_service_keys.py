@@ -84,9 +84,9 @@ class Migration(migrations.Migration):
                     "holder",
                     models.ForeignKey(
                         blank=True,
-                        help_text="এই পদের অভিযোগ নিষ্পত্তির দায়িত্বে (GrievanceDesk) যিনি আছেন, তিনিই এই স্তরের অভিযোগ পান",
+                        help_text="এই পদের অভিযোগ নিষ্পত্তির দায়িত্বে যিনি আছেন, তিনিই এই স্তরের অভিযোগ পান",
                         null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
+                        on_delete=django.db.models.deletion.PROTECT,
                         related_name="published_tiers",
                         to="offices.officer",
                         verbose_name="দায়িত্বপ্রাপ্ত পদ",

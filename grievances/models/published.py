@@ -15,6 +15,7 @@ of the office itself, tier 2 an officer of an office above it.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 
 from pagecache.versions import new_version
 
@@ -36,7 +37,8 @@ class PublishedTierQuerySet(models.QuerySet):
         or None}``. A holder HQ assigned to a tier the charter names no post for is kept."""
         from offices.models import Office, Officer
 
-        offices = Office.objects.in_bulk(list(documents))
+        # With the offices above them: the chain's rule asks for them (an upazila's district, then HQ).
+        offices = Office.objects.select_related("parent__parent").in_bulk(list(documents))
         before = {(t.office_id, t.level): t for t in self.filter(office__in=list(documents))}
         named_ids = {
             tier["contact_officer"]["id"]
@@ -69,7 +71,10 @@ def _row(office, level, tier, before, officers):
         row.contact = tier["contact_officer"]
         row.days = tier["resolution_days"]
     else:
-        title = {"bn": str(level.label), "en": None}
+        with translation.override("bn"):
+            title = {"bn": str(level.label)}
+        with translation.override("en"):
+            title["en"] = str(level.label)
         row.texts = {
             "when_to_contact": {"bn": "", "en": None},
             "contact_title": title,
@@ -113,14 +118,15 @@ class PublishedTier(models.Model):
     # The officer the charter prints as the address (the document's officer), or None.
     contact = models.JSONField("যোগাযোগের কর্মকর্তা (প্রকাশিত)", null=True, blank=True)
     days = models.PositiveSmallIntegerField("নিষ্পত্তির সময়সীমা (কার্যদিবস)")
+    # PROTECT: a draft edit (deleting the officer's row) must not move where grievances go.
     holder = models.ForeignKey(
         "offices.Officer",
-        models.SET_NULL,
+        models.PROTECT,
         null=True,
         blank=True,
         related_name="published_tiers",
         verbose_name="দায়িত্বপ্রাপ্ত পদ",
-        help_text="এই পদের অভিযোগ নিষ্পত্তির দায়িত্বে (GrievanceDesk) যিনি আছেন, তিনিই এই স্তরের অভিযোগ পান",
+        help_text="এই পদের অভিযোগ নিষ্পত্তির দায়িত্বে যিনি আছেন, তিনিই এই স্তরের অভিযোগ পান",
     )
     holder_assigned = models.BooleanField(
         "পদটি প্রধান কার্যালয় নির্ধারণ করেছে",

@@ -222,3 +222,35 @@ def test_the_form_lists_no_service_deleted_only_in_the_draft(client):
     Service.objects.filter(office__key="joypurhat", category=1, serial=1).delete()
     html = client.get("/office/joypurhat/grievance/?service=1-1").content.decode()
     assert form_data(html, "grievance-form")["service"] == "1-1"
+
+
+def test_a_draft_cannot_delete_the_post_that_holds_a_published_tier_and_a_re_import_keeps_it(client):
+    from django.core.management import call_command
+    from django.db.models import ProtectedError
+
+    from tests.support import SEEDS
+    from tests.support.charters import SEED_FILES
+
+    anik = make_officer("anik-kachua", "kachua.chandpur", 1)
+    post = anik.grievance_desk.officer
+    with pytest.raises(ProtectedError):
+        Officer.objects.filter(pk=post.pk).delete()
+    call_command(
+        "import_charter", str(SEEDS / SEED_FILES["kachua.chandpur"]), "--office", "kachua.chandpur", "--replace"
+    )
+    assert Officer.objects.filter(pk=post.pk).exists()
+    grievance = file_on(FILED, key="kachua.chandpur")
+    assert grievance in Grievance.objects.visible_to(anik)
+
+
+def test_the_forwarding_list_leaves_out_the_offices_whose_tier_the_desk_holds(client):
+    both = make_officer("both", "joypurhat", 1)
+    rangpur_tier = PublishedTier.objects.get(office__key="rangpursadar.rangpur", level=1)
+    PublishedTier.objects.filter(pk=rangpur_tier.pk).update(holder=both.grievance_desk.officer)
+    grievance = file_on(FILED)
+    client.force_login(both)
+    html = client.get(f"/admin/grievances/grievance/{grievance.pk}/change/").content.decode()
+    choices = html.split('name="forward_to"')[1].split("</select>")[0]
+    assert f'value="{office("kachua.chandpur").pk}"' in choices
+    assert f'value="{office("rangpursadar.rangpur").pk}"' not in choices
+    assert f'value="{office("joypurhat").pk}"' not in choices

@@ -139,3 +139,20 @@ def test_kachuas_page_shows_the_national_chain_below_its_paper(new_page, width):
     assert "এই অংশ চার্টারের অংশ নয়" in text and "জনাব মোঃ মোশারফ হোসেন" in text and "৬০ কার্যদিবস" in text
     looks_right(page, width, "kachua-national-chain")
     chain.screenshot(path=str(ARTIFACTS / f"routing-kachua-national-chain-only-{width}px.png"))
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_hq_sees_the_published_chain_and_assigns_only_where_the_charter_names_no_post(new_page, width):
+    page = new_page(width)
+    log_in(page, "hq")
+    page.goto("/admin/grievances/publishedtier/?q=kachua")
+    assert page.locator("#result_list tbody tr").count() == 2
+    looks_right(page, width, "hq-published-tiers")
+    page.locator("#result_list tbody tr a").first.click()
+    page.wait_for_url("**/admin/grievances/publishedtier/*/change/*")
+    assert page.locator("#id_holder").count() == 1  # Kachua's paper names no post: HQ assigns it
+    assert page.locator("a.deletelink").count() == 0
+    text = page.evaluate("document.body.innerText")
+    for english in ("Save", "Delete", "History"):
+        assert english not in text
+    looks_right(page, width, "hq-published-tier-kachua")
