@@ -76,7 +76,8 @@ def test_a_seed_in_bijoy_is_told_from_english_and_unicode(key):
     assert looks_like_bijoy(bijoy)
     assert not looks_like_bijoy(text)
     english = "The office gives ICT training and advice to citizens; write to doict.joypurhat@gmail.com."
-    assert bijoy_likelihood(english) < 0.1
+    assert not looks_like_bijoy(english) and bijoy_likelihood(english) < 0.2
+    assert bijoy_likelihood(bijoy) > 0.9
 
 
 def test_a_text_without_fonts_keeps_its_e_mails_and_urls():
