@@ -27,7 +27,7 @@ ALLOWED_SUFFIXES = (".docx", ".txt")
 class CharterUploadForm(forms.Form):
     charter_file = forms.FileField(
         label=_("চার্টারের ফাইল"),
-        help_text=_("Word (.docx) ফাইল অথবা UTF-8 টেক্সট এক্সপোর্ট (.txt), ৫ MB-এর কম।"),
+        help_text=_("Word (.docx বা .doc), লেখাসহ PDF অথবা UTF-8 টেক্সট এক্সপোর্ট (.txt), ৫ MB-এর কম।"),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_SUFFIXES)}),
     )
 
