@@ -27,6 +27,9 @@ from .sections import (
     read_signature,
 )
 from .tables import read_table
+from .bijoy import looks_like_bijoy, text_to_unicode
+from .doc import doc_blocks
+from .pdf import pdf_blocks
 from .word import docx_blocks, file_kind
 from .words import word_key
 
@@ -40,6 +43,8 @@ class ImportResult:
     subordinate_sites: list  # [(line, url)]
     site: str = ""
     places: dict = field(default_factory=dict)  # line → where a Word file had it ("table 2, row 3")
+    source: str = "text"  # the file's kind: text, docx, doc, pdf (charters.importer.READERS)
+    bijoy: bool = False  # some of its text was typed in Bijoy and converted
 
     def where(self, line):
         """Where a line number of a warning was in the file: "line 12", or a Word file's table and row."""
@@ -74,23 +79,52 @@ _INLINE_VISION = re.compile(rf"^({word_key('ভিশন')}|{word_key('মিশ
 
 def read_charter_text(data, office_key_for_words=lambda words: None):
     """Parse the bytes of a charter's text export. ``office_key_for_words`` names the office a
-    text like "জেলা কার্যালয় মাগুরা" means (officers of other offices)."""
-    text = decode(data)
+    text like "জেলা কার্যালয় মাগুরা" means (officers of other offices). A text typed in Bijoy
+    (it has no fonts: told by its content) is converted, its Unicode lines, e-mails and URLs kept."""
+    text, bijoy = _text_of(data)
     lines = [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
-    return read_blocks(text_blocks(lines), office_key_for_words)
+    result = read_blocks(text_blocks(lines), office_key_for_words)
+    result.bijoy = bijoy
+    return result
+
+
+def _text_of(data):
+    """The export's text, and whether it was Bijoy. A Bijoy export saved by Word as "ANSI" is
+    Windows-1252 bytes, not UTF-8."""
+    try:
+        text = decode(data)
+    except CharterError:
+        try:
+            text = data.decode("cp1252").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            text = None
+        if text is None or not looks_like_bijoy(text):
+            raise
+    if not looks_like_bijoy(text):
+        return text, False
+    bengali = re.compile("[\u0980-\u09ff]")
+    return "\n".join(line if bengali.search(line) else text_to_unicode(line) for line in text.split("\n")), True
+
+
+# One reader per kind of file, each giving the blocks (Lines and Tables) and their places; the
+# text export is read by read_charter_text. Readers of other kinds (scans) are added here.
+READERS = {"docx": docx_blocks, "doc": doc_blocks, "pdf": pdf_blocks}
 
 
 def read_charter_file(data, name="", office_key_for_words=lambda words: None):
-    """Read a charter file, text export or Word (.docx), chosen by its content; a file that is
-    neither (a PDF, a scan, a spreadsheet), or not what its name says, is refused."""
-    if file_kind(data, name) == "text":
+    """Read a charter file, chosen by its content: a text export, Word (.docx, .doc) or a PDF
+    with a text layer; a file that is none of them (a scan, a spreadsheet), or not what its name
+    says, is refused."""
+    kind = file_kind(data, name)
+    if kind == "text":
         return read_charter_text(data, office_key_for_words)
-    blocks, places = docx_blocks(data)
+    seen = set()
+    blocks, places = READERS[kind](data, seen)
     try:
         result = read_blocks(blocks, office_key_for_words)
     except CharterError as error:
         raise CharterError(error.detail, where=places.get(error.line)) from None
-    result.places = places
+    result.places, result.source, result.bijoy = places, kind, "bijoy" in seen
     return result
 
 

@@ -51,9 +51,7 @@ def convert(data, suffix, to):
             str(source),
         ]
         try:
-            subprocess.run(
-                command, capture_output=True, timeout=TIMEOUT, check=False, env={**os.environ, "HOME": work}
-            )
+            subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False, env={**os.environ, "HOME": work})
         except subprocess.TimeoutExpired:
             raise CharterError(
                 f"LibreOffice {TIMEOUT} সেকেন্ডে ফাইলটি রূপান্তর করতে পারেনি। ফাইলটি Word-এ খুলে .docx হিসেবে সংরক্ষণ করে পাঠান।"
@@ -61,8 +59,7 @@ def convert(data, suffix, to):
         converted = out / f"charter.{to}"
         if not converted.exists():
             raise CharterError(
-                "LibreOffice ফাইলটি খুলতে পারেনি (ভাঙা বা পাসওয়ার্ড দেওয়া .doc?)। "
-                "ফাইলটি Word-এ খুলে .docx হিসেবে সংরক্ষণ করে পাঠান।"
+                "LibreOffice ফাইলটি খুলতে পারেনি (ভাঙা বা পাসওয়ার্ড দেওয়া .doc?)। ফাইলটি Word-এ খুলে .docx হিসেবে সংরক্ষণ করে পাঠান।"
             )
         return converted.read_bytes()
 

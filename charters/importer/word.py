@@ -67,7 +67,9 @@ def file_kind(data, name=""):
         return "pdf"
     if data.startswith(_OLE):
         if _WORD_STREAM not in data:
-            raise CharterError("ফাইলটি পুরোনো Office ফাইল (Excel .xls বা PowerPoint .ppt?), পুরোনো Word (.doc) নথি নয়। " + SEND_INSTEAD)
+            raise CharterError(
+                "ফাইলটি পুরোনো Office ফাইল (Excel .xls বা PowerPoint .ppt?), পুরোনো Word (.doc) নথি নয়। " + SEND_INSTEAD
+            )
         if suffix not in ("doc", "dot", ""):
             raise CharterError(f"ফাইলটি পুরোনো Word (.doc) নথি, কিন্তু তার নাম .{suffix}। নামটি .doc দিয়ে পাঠান।")
         return "doc"
