@@ -16,8 +16,11 @@ from dataclasses import dataclass, field
 from charters.document import CharterDocument
 from charters.errors import CharterError
 
+from .bijoy import looks_like_bijoy, text_to_unicode
+from .doc import doc_blocks
 from .lines import Line, classify_heading, decode, heading_text
 from .officers import OfficerBook
+from .pdf import pdf_blocks
 from .sections import (
     place_officers,
     read_expectation_rows,
@@ -27,9 +30,6 @@ from .sections import (
     read_signature,
 )
 from .tables import read_table
-from .bijoy import looks_like_bijoy, text_to_unicode
-from .doc import doc_blocks
-from .pdf import pdf_blocks
 from .word import docx_blocks, file_kind
 from .words import word_key
 

@@ -97,6 +97,7 @@ class _Reader:
         self.by_font = any(is_bijoy_font(c.font) for page in chars for c in page)
         self.bijoy = self.by_font or looks_like_bijoy("".join(c.text for page in chars for c in page))
         self._layout = [_layout(page, page_chars) for page, page_chars in zip(pages, chars, strict=True)]
+        _join_rows_split_by_pages(self._layout)
         self.words = set()
         for regions in self._layout:
             for region in _regions(regions):
@@ -110,6 +111,7 @@ class _Reader:
                 if kind == "text":
                     items += [("line", part) for part in self._text(*value).split("\n") if part.strip()]
                 else:
+                    value = value[0]
                     rows = [[self._text(*cell) if cell else "" for cell in row] for row in value]
                     items.append(("table", rows))
             yield page_number, items
@@ -203,7 +205,7 @@ def _layout(page, chars):
             rows.append(
                 [None if box is None else (lines_of([c for c in chars if c.inside(box)]), box) for box in row.cells]
             )
-        items.append((table.bbox[1], "table", rows))
+        items.append((table.bbox[1], "table", (rows, [row.bbox[3] for row in table.rows])))
     # The text between two tables (or before the first, after the last) is one region.
     for line in outside:
         top = line[0].top
@@ -231,7 +233,37 @@ def _regions(regions):
         if kind == "text":
             yield value
         else:
-            yield from (cell for row in value for cell in row if cell)
+            yield from (cell for row in value[0] for cell in row if cell)
+
+
+def _join_rows_split_by_pages(layout):
+    """A row that a page break split (its part on the next page below the repeated header rows,
+    with no serial) is one row again: each cell's lines go on from the page before, as a cell's
+    lines do. A row ending above the foot of the page's text was not split: it stays a row."""
+    foot = max((value[1][-1] for page in layout for kind, value in page if kind == "table" and value[1]), default=0)
+    for before, after in zip(layout, layout[1:], strict=False):
+        if not before or not after or before[-1][0] != "table" or after[0][0] != "table":
+            continue
+        (above, bottoms), (below, _) = before[-1][1], after[0][1]
+        if not above or bottoms[-1] < foot - 3:
+            continue
+        index = 0
+        while index < min(len(below), len(above)) and _row_text(below[index]) == _row_text(above[index]):
+            index += 1  # a repeated header row
+        if index >= len(below) or _cell_text(below[index][0]) or len(below[index]) != len(above[-1]):
+            continue
+        for column, cell in enumerate(below[index]):
+            if cell and above[-1][column]:
+                above[-1][column] = (above[-1][column][0] + cell[0], above[-1][column][1])
+        del below[index]
+
+
+def _cell_text(cell):
+    return "".join(c.text for line in cell[0] for c in line).strip() if cell else ""
+
+
+def _row_text(row):
+    return [_cell_text(cell) for cell in row]
 
 
 _SPACE_GAP = 0.6  # of the font size: a gap this wide is a space even where none was drawn

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT
-from docx.shared import Mm
 from docx.oxml.ns import qn
+from docx.shared import Mm
 
 from tests.support import ROOT
 
