@@ -102,7 +102,7 @@ class _Reader:
         for regions in self._layout:
             for region in _regions(regions):
                 for line in region[0]:
-                    self.words.update(self._join(line).split()[1:-1])  # whole: not at a line's ends
+                    self.words.update(_raw(self._parts(line)).split()[1:-1])  # whole: not at a line's ends
 
     def pages(self):
         for page_number, regions in enumerate(self._layout, start=1):
@@ -120,29 +120,35 @@ class _Reader:
         """The lines of a cell (or of the text between tables), joined as the file had them: a
         wrapped line by a space, a paragraph's end by a line break, a word broken for want of
         room (an e-mail, a phone number, a long word in a narrow column) by nothing. Word and
-        LibreOffice draw the space at a wrap only where it fits on the line."""
+        LibreOffice draw the space at a wrap only where it fits on the line. Bijoy is converted
+        once the lines are joined: a vowel sign may end one line and its letter begin the next."""
         if not lines:
             return ""
         padding = max(0.0, min(line[0].x0 for line in lines) - box[0])
         right = box[2] - padding
-        text = before = self._join(lines[0])
+        parts = self._parts(lines[0])
+        before = _raw(parts)
         for previous, line in zip(lines, lines[1:], strict=False):
-            after = self._join(line)
+            following = self._parts(line)
+            after = _raw(following)
             room, space = right - max(c.x1 for c in previous), _SPACE * previous[-1].size
             if not previous[-1].text.strip():
                 joint = " "  # the space was drawn: a wrap
-            elif _MARK.match(after):
-                joint = ""  # a vowel sign or hasanta cannot begin a word
+            elif _MARK.match(self._convert(following)) or before[-1:] in _BREAKS_INSIDE_WORDS:
+                joint = ""  # a vowel sign cannot begin a word; a line may break after "-", "/"
             elif room >= space + first_word_width(line):
                 joint = "\n"  # the next word would have fitted: the paragraph ended
             elif room < line[0].x1 - line[0].x0 - 0.3:
                 joint = self._full_line(before, after)  # not even the next letter fitted
             elif room >= space:  # a space would have fitted and was not drawn
-                joint = "" if before[-1:] in "-/" or self._whole(before, after) else "\n"
+                joint = "" if self._whole(before, after) else "\n"
             else:
                 joint = " "
-            text, before = text.rstrip(" ") + joint + after, after
-        return text
+            while parts and not parts[-1][0].strip():
+                parts.pop()
+            parts += [[joint, None], *following]
+            before = after
+        return self._convert(parts)
 
     def _whole(self, before, after):
         """Whether the last word before and the first after are one word the document has whole."""
@@ -158,14 +164,14 @@ class _Reader:
             return ""
         if last in self.words and first in self.words:
             return " "
-        if " " not in before.strip() or (before[-1:] in _DIGITS and after[:1] in _DIGITS):
+        if " " not in before or (before[-1:] in _DIGITS and after[:1] in _DIGITS):
             return ""
         return " "
 
-    def _join(self, line):
-        """The line's text: its characters in reading order, a space where they stand apart, Bijoy
-        pieces converted."""
-        parts, right = [], None  # [text, is_bijoy]
+    def _parts(self, line):
+        """The line's characters in reading order as [text, is_bijoy] pieces (None: a space,
+        either), a space where they stand apart."""
+        parts, right = [], None
         for char in line:
             if right is not None and char.x0 - right > _SPACE_GAP * char.size:
                 parts.append([" ", None])
@@ -176,6 +182,10 @@ class _Reader:
                 parts[-1][1] = bijoy if parts[-1][1] is None else parts[-1][1]
             else:
                 parts.append([char.text, bijoy])
+        return parts
+
+    def _convert(self, parts):
+        """The pieces' text, the Bijoy ones converted."""
         out = []
         for text, bijoy in parts:
             if not bijoy:
@@ -190,6 +200,11 @@ class _Reader:
         if self.by_font:
             return is_bijoy_font(char.font)
         return self.bijoy and not _BENGALI.search(char.text)
+
+
+def _raw(parts):
+    """The pieces' text as drawn (Bijoy unconverted), to compare words."""
+    return "".join(text for text, _ in parts).strip()
 
 
 def _layout(page, chars):
@@ -245,7 +260,7 @@ def _join_rows_split_by_pages(layout):
         if not before or not after or before[-1][0] != "table" or after[0][0] != "table":
             continue
         (above, bottoms), (below, _) = before[-1][1], after[0][1]
-        if not above or bottoms[-1] < foot - 3:
+        if not above or bottoms[-1] < foot - 24:  # a row splits between lines: up to about one from the foot
             continue
         index = 0
         while index < min(len(below), len(above)) and _row_text(below[index]) == _row_text(above[index]):
@@ -270,3 +285,6 @@ _SPACE_GAP = 0.6  # of the font size: a gap this wide is a space even where none
 _SPACE = 0.25  # of the font size: about a space's width in the fonts charters use
 _MARK = re.compile("^[\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u200c\u200d]")
 _DIGITS = "0123456789০১২৩৪৫৬৭৮৯"
+# Where Word and LibreOffice break a line inside a word, no space drawn: after a hyphen or a
+# slash, and in Bijoy text after … (ৃ) and — (the lower ত), which are punctuation to them.
+_BREAKS_INSIDE_WORDS = "-/…—"
