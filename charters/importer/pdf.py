@@ -134,8 +134,12 @@ class _Reader:
             room, space = right - max(c.x1 for c in previous), _SPACE * previous[-1].size
             if not previous[-1].text.strip():
                 joint = " "  # the space was drawn: a wrap
-            elif _MARK.match(self._convert(following)) or before[-1:] in _BREAKS_INSIDE_WORDS:
-                joint = ""  # a vowel sign cannot begin a word; a line may break after "-", "/"
+            elif _MARK.match(self._convert(following)) or before[-1:] in _BIJOY_BREAKS:
+                joint = ""  # a vowel sign cannot begin a word; Bijoy lines break after … and —
+            elif before[-1:] in "-/":
+                joint = "" if room >= space else " "  # a break after - or /, or a space not drawn
+            elif None is not _script(self._convert(parts)[-1:]) != _script(self._convert(following)[:1]) is not None:
+                joint = " " if room < space + first_word_width(line) else "\n"  # Bengali, then Latin
             elif room >= space + first_word_width(line):
                 joint = "\n"  # the next word would have fitted: the paragraph ended
             elif room < line[0].x1 - line[0].x0 - 0.3:
@@ -185,9 +189,15 @@ class _Reader:
         return parts
 
     def _convert(self, parts):
-        """The pieces' text, the Bijoy ones converted."""
-        out = []
+        """The pieces' text, the Bijoy ones converted (neighbours of one kind together)."""
+        merged = []
         for text, bijoy in parts:
+            if merged and (merged[-1][1] == bijoy or bijoy is None or merged[-1][1] is None):
+                merged[-1] = [merged[-1][0] + text, bijoy if merged[-1][1] is None else merged[-1][1]]
+            else:
+                merged.append([text, bijoy])
+        out = []
+        for text, bijoy in merged:
             if not bijoy:
                 out.append(text)
             else:
@@ -285,6 +295,12 @@ _SPACE_GAP = 0.6  # of the font size: a gap this wide is a space even where none
 _SPACE = 0.25  # of the font size: about a space's width in the fonts charters use
 _MARK = re.compile("^[\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u200c\u200d]")
 _DIGITS = "0123456789০১২৩৪৫৬৭৮৯"
-# Where Word and LibreOffice break a line inside a word, no space drawn: after a hyphen or a
-# slash, and in Bijoy text after … (ৃ) and — (the lower ত), which are punctuation to them.
-_BREAKS_INSIDE_WORDS = "-/…—"
+# Bijoy text that Word and LibreOffice break inside a word, as they would after punctuation:
+# after … (ৃ) and — (the lower ত).
+_BIJOY_BREAKS = "…—"
+
+
+def _script(char):
+    if "\u0980" <= char <= "\u09ff":
+        return "bn"
+    return "latin" if char.isascii() and char.isalnum() else None
