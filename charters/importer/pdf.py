@@ -128,14 +128,20 @@ class _Reader:
         right = box[2] - padding
         parts = self._parts(lines[0])
         before = _raw(parts)
+        pitches = sorted(b[0].top - a[0].top for a, b in zip(lines, lines[1:], strict=False))
+        pitch = pitches[len(pitches) // 2] if pitches and not box[1] and not box[3] else float("inf")
         for previous, line in zip(lines, lines[1:], strict=False):
             following = self._parts(line)
             after = _raw(following)
             room, space = right - max(c.x1 for c in previous), _SPACE * previous[-1].size
-            if not previous[-1].text.strip():
+            if line[0].top - previous[0].top > 1.4 * pitch:
+                joint = "\n"  # between tables, more than a line apart: paragraphs spaced apart
+            elif not previous[-1].text.strip():
                 joint = " "  # the space was drawn: a wrap
-            elif _MARK.match(self._convert(following)) or before[-1:] in _BIJOY_BREAKS:
-                joint = ""  # a vowel sign cannot begin a word; Bijoy lines break after … and —
+            elif _MARK.match(self._convert(following)) or before[-1:] in _BIJOY_BREAKS + _OPENING:
+                joint = ""  # a vowel sign cannot begin a word, nor "+" end one; Bijoy breaks after … —
+            elif after[:1] == "+" and before[-1:] in ":-/(":
+                joint = ""  # "ফোন:+৮৮০…" breaks before the "+"
             elif before[-1:] in "-/":
                 joint = "" if room >= space else " "  # a break after - or /, or a space not drawn
             elif None is not _script(self._convert(parts)[-1:]) != _script(self._convert(following)[:1]) is not None:
@@ -164,10 +170,10 @@ class _Reader:
         broken (an e-mail, a URL, a phone number, a long word alone on its line). The document's
         own whole words decide where they can."""
         last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
-        if self._whole(before, after):
-            return ""
         if last in self.words and first in self.words:
             return " "
+        if self._whole(before, after):
+            return ""
         if " " not in before or (before[-1:] in _DIGITS and after[:1] in _DIGITS):
             return ""
         return " "
@@ -247,7 +253,9 @@ def _layout(page, chars):
             regions.append(("table", item[2]))
         else:
             lines = item[2]
-            box = (min(c.x0 for line in lines for c in line), 0, max(c.x1 for line in lines for c in line), 0)
+            # The text's right edge: as far from the page's edge as its left one (the margins).
+            left = min(c.x0 for c in chars)
+            box = (left, 0, max(page.width - left, max(c.x1 for line in lines for c in line)), 0)
             regions.append(("text", (lines, box)))
     return regions
 
@@ -298,6 +306,7 @@ _DIGITS = "0123456789০১২৩৪৫৬৭৮৯"
 # Bijoy text that Word and LibreOffice break inside a word, as they would after punctuation:
 # after … (ৃ) and — (the lower ত).
 _BIJOY_BREAKS = "…—"
+_OPENING = "+(“‘["  # what opens a word, never ends one
 
 
 def _script(char):
