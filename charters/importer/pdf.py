@@ -133,9 +133,13 @@ class _Reader:
         for previous, line in zip(lines, lines[1:], strict=False):
             following = self._parts(line)
             after = _raw(following)
-            room, space = right - max(c.x1 for c in previous), _SPACE * previous[-1].size
+            drawn = [c for c in previous if c.text.strip()] or previous
+            room, space = right - max(c.x1 for c in drawn), _SPACE * previous[-1].size
+            fits = room >= space + first_word_width(line)  # the next word would have fitted here
             if line[0].top - previous[0].top > 1.4 * pitch:
                 joint = "\n"  # between tables, more than a line apart: paragraphs spaced apart
+            elif fits and not (after[:1] == "+" and before[-1:] in ":-/("):
+                joint = "\n"  # so the paragraph ended
             elif not previous[-1].text.strip():
                 joint = " "  # the space was drawn: a wrap
             elif _MARK.match(self._convert(following)) or before[-1:] in _BIJOY_BREAKS + _OPENING:
@@ -143,11 +147,9 @@ class _Reader:
             elif after[:1] == "+" and before[-1:] in ":-/(":
                 joint = ""  # "ফোন:+৮৮০…" breaks before the "+"
             elif before[-1:] in "-/":
-                joint = "" if room >= space else " "  # a break after - or /, or a space not drawn
+                joint = self._after_hyphen(before, after, room >= space)
             elif None is not _script(self._convert(parts)[-1:]) != _script(self._convert(following)[:1]) is not None:
-                joint = " " if room < space + first_word_width(line) else "\n"  # Bengali, then Latin
-            elif room >= space + first_word_width(line):
-                joint = "\n"  # the next word would have fitted: the paragraph ended
+                joint = " "  # Bengali, then Latin: two words
             elif room < line[0].x1 - line[0].x0 - 0.3:
                 joint = self._full_line(before, after)  # not even the next letter fitted
             elif room >= space:  # a space would have fitted and was not drawn
@@ -174,9 +176,19 @@ class _Reader:
             return " "
         if self._whole(before, after):
             return ""
-        if " " not in before or (before[-1:] in _DIGITS and after[:1] in _DIGITS):
+        # Broken only where the word filled the line from its start (no break before it on the line).
+        if not re.search(r"[\s/-]", before[:-1]) or (before[-1:] in _DIGITS and after[:1] in _DIGITS):
             return ""
         return " "
+
+    def _after_hyphen(self, before, after, space_fitted):
+        """A line ending in - or /: a break there (no space in the text), or a space not drawn."""
+        last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
+        if space_fitted or self._whole(before, after):
+            return ""
+        if last in self.words and first in self.words:
+            return " "
+        return "" if before.endswith("-") else " "
 
     def _parts(self, line):
         """The line's characters in reading order as [text, is_bijoy] pieces (None: a space,
