@@ -102,7 +102,8 @@ class _Reader:
         for regions in self._layout:
             for region in _regions(regions):
                 for line in region[0]:
-                    self.words.update(_raw(self._parts(line)).split()[1:-1])  # whole: not at a line's ends
+                    for word in _raw(self._parts(line)).split()[1:-1]:  # whole: not at a line's ends
+                        self.words.update([word, *word.split("/")])
 
     def pages(self):
         for page_number, regions in enumerate(self._layout, start=1):
@@ -163,30 +164,33 @@ class _Reader:
         return self._convert(parts)
 
     def _whole(self, before, after):
-        """Whether the last word before and the first after are one word the document has whole."""
-        last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
-        return last + first in self.words
+        """Whether the last word before and the first after are one word the document has whole
+        (or one part of a word/word)."""
+        last, first = _edge_words(before, after)
+        return last + first in self.words or last.split("/")[-1] + first.split("/")[0] in self.words
+
+    def _two_words(self, before, after):
+        last, first = _edge_words(before, after)
+        return last.split("/")[-1] in self.words and first.split("/")[0] in self.words
 
     def _full_line(self, before, after):
         """A line full to its edge, no space drawn: a wrap, or a word too wide for the cell
         broken (an e-mail, a URL, a phone number, a long word alone on its line). The document's
         own whole words decide where they can."""
-        last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
-        if last in self.words and first in self.words:
+        if self._two_words(before, after):
             return " "
         if self._whole(before, after):
             return ""
-        # Broken only where the word filled the line from its start (no break before it on the line).
-        if not re.search(r"[\s/-]", before[:-1]) or (before[-1:] in _DIGITS and after[:1] in _DIGITS):
+        # Broken only where the word filled the line from its start.
+        if not re.search(r"\s", before) or (before[-1:] in _DIGITS and after[:1] in _DIGITS):
             return ""
         return " "
 
     def _after_hyphen(self, before, after, space_fitted):
         """A line ending in - or /: a break there (no space in the text), or a space not drawn."""
-        last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
         if space_fitted or self._whole(before, after):
             return ""
-        if last in self.words and first in self.words:
+        if self._two_words(before, after):
             return " "
         return "" if before.endswith("-") else " "
 
@@ -228,6 +232,10 @@ class _Reader:
         if self.by_font:
             return is_bijoy_font(char.font)
         return self.bijoy and not _BENGALI.search(char.text)
+
+
+def _edge_words(before, after):
+    return (before.split() or [""])[-1], (after.split() or [""])[0]
 
 
 def _raw(parts):
