@@ -21,7 +21,7 @@ from .importer import read_charter_file
 from .importer.word import MAX_BYTES
 from .writing import office_named_in, tree_warnings, write_charter
 
-ALLOWED_SUFFIXES = (".docx", ".txt")
+ALLOWED_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")
 
 
 class CharterUploadForm(forms.Form):
@@ -39,7 +39,9 @@ class CharterUploadForm(forms.Form):
                 _("ফাইলটি %(size)s বাইট; চার্টারের ফাইল ৫ MB-এর কম হয়।"), params={"size": upload.size}
             )
         if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
-            raise forms.ValidationError(_("শুধু Word (.docx) অথবা টেক্সট (.txt) ফাইল নেওয়া হয়; PDF, ছবি বা স্প্রেডশিট নয়।"))
+            raise forms.ValidationError(
+                _("শুধু Word (.docx, .doc), লেখাসহ PDF অথবা টেক্সট (.txt) ফাইল নেওয়া হয়; ছবি বা স্প্রেডশিট নয়।")
+            )
         return upload
 
 
