@@ -101,3 +101,25 @@ def ruled(data, font=None):
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+@cache
+def seed_pdf(key, bijoy=False):
+    """The seed charter as a PDF saved from its Word file: typed in Unicode (the portal's font
+    embedded) or in Bijoy (SutonnyMJ; the text layer is the Bijoy ASCII)."""
+    from tests.support import SEEDS
+    from tests.support.charters import SEED_FILES
+    from tests.support.word import docx_from_text
+
+    data = docx_from_text((SEEDS / SEED_FILES[key]).read_bytes(), bijoy=bijoy)
+    return soffice_convert(ruled(data, None if bijoy else UNICODE_FONT), "docx", "pdf")
+
+
+@cache
+def seed_doc(key, bijoy=True):
+    """The seed charter as an old Word (.doc) file, saved by LibreOffice from its Word file."""
+    from tests.support import SEEDS
+    from tests.support.charters import SEED_FILES
+    from tests.support.word import docx_from_text
+
+    return soffice_convert(docx_from_text((SEEDS / SEED_FILES[key]).read_bytes(), bijoy=bijoy), "docx", "doc")
