@@ -112,7 +112,8 @@ def to_unicode(text):
 
 # Code points Bijoy text is full of and English text hardly has (vowel signs, phalas, reph, halves).
 _BIJOY_MARKS = set("‡†ˆ‰Š©¨ªÖø¯š›®¤¶³µ×ØÎËÁÂÄ½¼÷óô…„‚“æœ¡Ÿ¥§")
-_KEEP = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+# Kept as they are in a text with no fonts: URLs, e-mail addresses, and the HTML tags of an export.
+_KEEP = re.compile(r"(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|</?[a-z]+\s*/?>", re.ASCII)
 _BENGALI = re.compile("[\u0980-\u09ff]")
 
 

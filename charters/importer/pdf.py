@@ -229,9 +229,9 @@ class _Reader:
     def _is_bijoy(self, char):
         if not char.text.strip():
             return None  # a space goes with either side
-        if self.by_font:
-            return is_bijoy_font(char.font)
-        return self.bijoy and not _BENGALI.search(char.text)
+        if _BENGALI.search(char.text):
+            return False  # already Unicode (an OpenType "OMJ" font holds Unicode)
+        return is_bijoy_font(char.font) if self.by_font else self.bijoy
 
 
 def _edge_words(before, after):

@@ -222,6 +222,7 @@ def _cell_text(tc, fonts=None):
     return "\n".join(lines)
 
 
+_BENGALI = re.compile("[\u0980-\u09ff]")
 _RUN_CONTAINERS = {
     f"{W}{tag}" for tag in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml")
 }
@@ -244,8 +245,8 @@ def _paragraph_text(p, fonts=None):
             if child.tag == f"{W}r":
                 bijoy = fonts is not None and fonts.is_bijoy(child, style)
                 for item in child.iterchildren():
-                    if item.tag == f"{W}t":
-                        add(item.text or "", bijoy)
+                    if item.tag == f"{W}t":  # Unicode Bengali in a Bijoy font ("OMJ") is kept
+                        add(item.text or "", bijoy and not _BENGALI.search(item.text or ""))
                     elif item.tag == f"{W}tab":
                         add("\t", bijoy)
                     elif item.tag == f"{W}br" and item.get(f"{W}type") in (None, "textWrapping"):

@@ -83,6 +83,7 @@ def test_a_seed_in_bijoy_is_told_from_english_and_unicode(key):
 def test_a_text_without_fonts_keeps_its_e_mails_and_urls():
     text = "‡dvb: 02589 B-‡gBj: doict.joypurhat@gmail.com I‡qe: http://doict.joypurhat.gov.bd"
     assert text_to_unicode(text) == "ফোন: ০২৫৮৯ ই-মেইল: doict.joypurhat@gmail.com ওয়েব: http://doict.joypurhat.gov.bd"
+    assert text_to_unicode("<b>‡mev</b> <http://doict.gov.bd>") == "<b>সেবা</b> <http://doict.gov.bd>"
 
 
 def test_bijoy_fonts_are_known_by_their_name():
