@@ -96,6 +96,10 @@ class _Reader:
             )
         self.by_font = any(is_bijoy_font(c.font) for page in chars for c in page)
         self.bijoy = self.by_font or looks_like_bijoy("".join(c.text for page in chars for c in page))
+        widths = {}
+        for char in (c for page in chars for c in page if c.text == " " and c.x1 > c.x0):
+            widths.setdefault((char.font, round(char.size)), []).append(char.x1 - char.x0)
+        self.space = {key: sorted(found)[len(found) // 2] for key, found in widths.items()}  # a space, by font
         self._layout = [_layout(page, page_chars) for page, page_chars in zip(pages, chars, strict=True)]
         _join_rows_split_by_pages(self._layout)
         self.words = set()
@@ -135,12 +139,14 @@ class _Reader:
             following = self._parts(line)
             after = _raw(following)
             drawn = [c for c in previous if c.text.strip()] or previous
-            room, space = right - max(c.x1 for c in drawn), _SPACE * previous[-1].size
+            last = drawn[-1]
+            room = right - max(c.x1 for c in drawn)
+            space = self.space.get((last.font, round(last.size)), _SPACE * last.size)
             fits = room >= space + first_word_width(line)  # the next word would have fitted here
             if line[0].top - previous[0].top > 1.4 * pitch:
                 joint = "\n"  # between tables, more than a line apart: paragraphs spaced apart
-            elif fits and not (after[:1] == "+" and before[-1:] in ":-/("):
-                joint = "\n"  # so the paragraph ended
+            elif (fits and not (after[:1] == "+" and before[-1:] in ":-/(")) or _NUMBERED.match(after):
+                joint = "\n"  # so the paragraph ended; or a numbered item ("২। …") begins
             elif not previous[-1].text.strip():
                 joint = " "  # the space was drawn: a wrap
             elif _MARK.match(self._convert(following)) or before[-1:] in _BIJOY_BREAKS + _OPENING:
@@ -327,6 +333,7 @@ _DIGITS = "0123456789০১২৩৪৫৬৭৮৯"
 # after … (ৃ) and — (the lower ত).
 _BIJOY_BREAKS = "…—"
 _OPENING = "+(“‘["  # what opens a word, never ends one
+_NUMBERED = re.compile(r"^[0-9০-৯]{1,2}[।|)]\s")
 
 
 def _script(char):
