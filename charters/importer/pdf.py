@@ -160,7 +160,7 @@ class _Reader:
             elif room < line[0].x1 - line[0].x0 - 0.3:
                 joint = self._full_line(before, after)  # not even the next letter fitted
             elif room >= space:  # a space would have fitted and was not drawn
-                joint = "" if self._whole(before, after) else "\n"
+                joint = "" if self._whole(before, after) else " " if after[:1] == "/" else "\n"
             else:
                 joint = " "
             while parts and not parts[-1][0].strip():
@@ -173,7 +173,8 @@ class _Reader:
         """Whether the last word before and the first after are one word the document has whole
         (or one part of a word/word)."""
         last, first = _edge_words(before, after)
-        return last + first in self.words or last.split("/")[-1] + first.split("/")[0] in self.words
+        tail, head = last.split("/")[-1], first.split("/")[0]
+        return last + first in self.words or bool(tail and head and tail + head in self.words)
 
     def _two_words(self, before, after):
         last, first = _edge_words(before, after)
