@@ -18,8 +18,11 @@ from charters.document import CharterDocument
 from charters.errors import CharterError, line_place
 
 from . import limits
+from .bijoy import looks_like_bijoy, text_to_unicode
+from .doc import doc_blocks
 from .lines import Line, classify_heading, decode, heading_text
 from .officers import OfficerBook
+from .pdf import pdf_blocks
 from .sections import (
     place_officers,
     read_expectation_rows,
@@ -42,7 +45,8 @@ class ImportResult:
     subordinate_sites: list  # [(line, url)]
     site: str = ""
     places: dict = field(default_factory=dict)  # line → where a Word file had it ("টেবিল ২, সারি ৩")
-    source: str = "text"  # which reader: charters.models.Charter.ImportSource
+    source: str = "text"  # which reader made the draft: charters.models.Charter.ImportSource
+    bijoy: bool = False  # some of its text was typed in Bijoy and converted
 
     def where(self, line):
         """Where a line number of a warning was in the file: "লাইন ১২", or a Word file's table and row."""
@@ -89,27 +93,59 @@ _INLINE_VISION = re.compile(rf"^({word_key('ভিশন')}|{word_key('মিশ
 
 def read_charter_text(data, office_key_for_words=lambda words: None):
     """Parse the bytes of a charter's text export. ``office_key_for_words`` names the office a
-    text like "জেলা কার্যালয় মাগুরা" means (officers of other offices)."""
-    text = decode(data)
+    text like "জেলা কার্যালয় মাগুরা" means (officers of other offices). A text typed in Bijoy
+    (it has no fonts: told by its content) is converted, its Unicode lines, e-mails and URLs kept."""
+    text, bijoy = _text_of(data)
     limits.check_text(text)
     lines = [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
-    return read_blocks(text_blocks(lines), office_key_for_words)
+    result = read_blocks(text_blocks(lines), office_key_for_words)
+    result.bijoy = bijoy
+    return result
+
+
+def _text_of(data):
+    """The export's text, and whether it was Bijoy. A Bijoy export saved by Word as "ANSI" is
+    Windows-1252 bytes, not UTF-8."""
+    try:
+        text = decode(data)
+    except CharterError:
+        try:
+            text = data.decode("cp1252").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            text = None
+        if text is None or not looks_like_bijoy(text):
+            raise
+    if not looks_like_bijoy(text):
+        return text, False
+    bengali = re.compile("[\u0980-\u09ff]")
+    return "\n".join(line if bengali.search(line) else text_to_unicode(line) for line in text.split("\n")), True
+
+
+# One reader per kind of file, each giving the blocks (Lines and Tables) and their places; the
+# text export is read by read_charter_text. Readers of other kinds (scans) are added here.
+READERS = {"docx": docx_blocks, "doc": doc_blocks, "pdf": pdf_blocks}
 
 
 def read_charter_file(data, name="", office_key_for_words=lambda words: None):
-    """Read a charter file, text export or Word (.docx), chosen by its content; a file that is
-    neither (a PDF, a scan, a spreadsheet), or not what its name says, is refused. The limits
-    (size, then rows, cells, spans, text length, time) refuse a hostile file before the work."""
+    """Read a charter file, chosen by its content: a text export, Word (.docx, .doc) or a PDF
+    with a text layer; a file that is none of them (a scan, a spreadsheet), or not what its name
+    says, is refused. The limits (size, then rows, cells, spans, text length, time) refuse a
+    hostile file before the work."""
     limits.check_size(data)
     with limits.time_limit():
-        if file_kind(data, name) == "text":
-            return read_charter_text(data, office_key_for_words)
-        blocks, places = docx_blocks(data)
+        kind = file_kind(data, name)
+        if kind == "text":
+            result = read_charter_text(data, office_key_for_words)
+            result.source = "bijoy" if result.bijoy else "text"
+            return result
+        seen = set()
+        blocks, places = READERS[kind](data, seen)
         try:
             result = read_blocks(blocks, office_key_for_words)
         except CharterError as error:
             raise CharterError(error.detail, where=places.get(error.line)) from None
-        result.places, result.source = places, "word"
+        result.places, result.bijoy = places, "bijoy" in seen
+        result.source = "pdf" if kind == "pdf" else "bijoy" if result.bijoy else "word"
         return result
 
 

@@ -22,18 +22,18 @@ from charter_portal.bangla import bengali_digits
 from charters.errors import CharterError
 
 from . import limits
+from .bijoy import run_to_unicode
+from .fonts import RunFonts, paragraph_style
 from .lines import Line
 
 MAX_MEMBERS = 1000
 MAX_UNPACKED = 50 * 1024 * 1024  # every member, as the zip declares it
 MAX_RATIO = 100  # unpacked / packed, for a member over 1 MB unpacked
 
-SEND_INSTEAD = "চার্টারটি Word (.docx) ফাইল অথবা UTF-8 টেক্সট এক্সপোর্ট (.txt) হিসেবে পাঠান।"
+SEND_INSTEAD = "চার্টারটি Word (.docx বা .doc), লেখাসহ PDF অথবা UTF-8 টেক্সট এক্সপোর্ট (.txt) হিসেবে পাঠান।"
 
 # Magic bytes of what people send instead of a charter, and what to call them.
 _OTHER_KINDS = [
-    (b"%PDF-", "PDF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "পুরোনো Word (.doc) বা Excel (.xls)"),
     (b"{\\rtf", "RTF"),
     (b"\x89PNG", "ছবি (PNG, স্ক্যান)"),
     (b"\xff\xd8\xff", "ছবি (JPEG, স্ক্যান)"),
@@ -45,18 +45,32 @@ _OTHER_KINDS = [
     (b"7z\xbc\xaf", "7z সংকোচিত ফাইল"),
 ]
 _TEXT_SUFFIXES = {"txt", "text", "md", "tsv", ""}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of Word 97–2003, Excel .xls, .ppt
+_WORD_STREAM = "WordDocument".encode("utf-16-le")  # the stream only a Word .doc has
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def file_kind(data, name=""):
-    """'docx' or 'text', judged by the content; a file that is neither, or that is not what its
-    name says, is refused with what to send instead."""
+    """'docx', 'doc', 'pdf' or 'text', judged by the content; a file that is none of them, or that
+    is not what its name says, is refused with what to send instead."""
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     limits.check_size(data)
     for magic, kind in _OTHER_KINDS:
         if data.startswith(magic):
             named = f" (নাম .{suffix} হলেও)" if suffix in _TEXT_SUFFIXES | {"docx"} and suffix else ""
             raise CharterError(f"ফাইলটি {kind}{named}, চার্টারের টেক্সট বা Word ফাইল নয়। " + SEND_INSTEAD)
+    if data.startswith(b"%PDF-"):
+        if suffix not in ("pdf", ""):
+            raise CharterError(f"ফাইলটি PDF, কিন্তু তার নাম .{suffix}। নামটি .pdf দিয়ে পাঠান।")
+        return "pdf"
+    if data.startswith(_OLE):
+        if _WORD_STREAM not in data:
+            raise CharterError(
+                "ফাইলটি পুরোনো Office ফাইল (Excel .xls বা PowerPoint .ppt?), পুরোনো Word (.doc) নথি নয়। " + SEND_INSTEAD
+            )
+        if suffix not in ("doc", "dot", ""):
+            raise CharterError(f"ফাইলটি পুরোনো Word (.doc) নথি, কিন্তু তার নাম .{suffix}। নামটি .doc দিয়ে পাঠান।")
+        return "doc"
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         _check_package(data)
         if suffix not in ("docx", ""):
@@ -109,24 +123,27 @@ def _check_package(data):
                 limits.check_word_xml(content)  # rows, cells and spans, before python-docx parses it
 
 
-def docx_blocks(data):
-    """The Word file's blocks (Lines and Tables) and where each numbered line was in the file."""
+def docx_blocks(data, seen=None):
+    """The Word file's blocks (Lines and Tables) and where each numbered line was in the file.
+    Runs in a Bijoy font are converted to Unicode (and "bijoy" added to ``seen``)."""
     import docx  # python-docx: only when a Word file is read
 
     from . import Table
     from .tables import Row
 
     try:
-        body = docx.Document(io.BytesIO(data)).element.body
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        fonts = RunFonts(document.styles.element)
     except Exception as error:  # python-docx raises many kinds for a damaged package
         raise CharterError(f"Word ফাইলটি খোলা যায়নি ({type(error).__name__})। " + SEND_INSTEAD) from None
     places, blocks, counter = {}, [], iter(range(1, 10**9))
     table_number, paragraph_number, pending_table = 0, 0, None
 
-    def number(place):
+    def number(where):
         limits.tick()
         n = next(counter)
-        places[n] = place
+        places[n] = where
         return n
 
     for element in _body_items(body):
@@ -134,26 +151,28 @@ def docx_blocks(data):
             table_number += 1
             rows = []
             for row_number, tr in enumerate(element.iterchildren(f"{W}tr"), start=1):
-                line = number(_place(table=table_number, row=row_number))
+                line = number(place(table=table_number, row=row_number))
                 cells = [
-                    (number(_place(table=table_number, row=row_number, column=column + 1)), text)
-                    for column, text in _row_cells(tr)
+                    (number(place(table=table_number, row=row_number, column=column + 1)), text)
+                    for column, text in _row_cells(tr, fonts)
                 ]
                 rows.append(Row(line, cells))
             if pending_table is not None:  # split by a page break: one table, as in the text export
                 pending_table.rows += rows
             else:
-                pending_table = Table(rows, rows[0].line if rows else number(_place(table=table_number)))
+                pending_table = Table(rows, rows[0].line if rows else number(place(table=table_number)))
                 blocks.append(pending_table)
             continue
         paragraph_number += 1
-        text = _paragraph_text(element)
+        text = _paragraph_text(element, fonts)
         if not text.strip():
             continue  # an empty paragraph or a page break keeps a table going
         pending_table = None
         for part in text.split("\n"):
             if part.strip():
-                blocks.append(Line(number(_place(paragraph=paragraph_number)), part.replace("\t", " ")))
+                blocks.append(Line(number(place(paragraph=paragraph_number)), part.replace("\t", " ")))
+    if seen is not None and fonts.converted:
+        seen.add("bijoy")
     if not table_number:
         raise CharterError(
             "Word ফাইলটিতে কোনো টেবিল নেই: সেবার তালিকা Word টেবিল হিসেবে থাকতে হবে (পিডিএফ বা ছবি থেকে নেওয়া লেখা নয়)।"
@@ -161,11 +180,12 @@ def docx_blocks(data):
     return blocks, places
 
 
-_PLACE_WORDS = {"table": "টেবিল", "row": "সারি", "column": "কলাম", "paragraph": "অনুচ্ছেদ"}
+_PLACE_WORDS = {"page": "পৃষ্ঠা", "table": "টেবিল", "row": "সারি", "column": "কলাম", "paragraph": "অনুচ্ছেদ"}
 
 
-def _place(**numbers):
-    """Where in a Word file, as every importer message says it: "টেবিল ২, সারি ৩, কলাম ৪"."""
+def place(**numbers):
+    """Where in a file, as every importer message says it: "টেবিল ২, সারি ৩, কলাম ৪" (a PDF's
+    with its page first)."""
     return ", ".join(f"{_PLACE_WORDS[part]} {bengali_digits(str(n))}" for part, n in numbers.items())
 
 
@@ -180,7 +200,7 @@ def _body_items(body):
                 yield from _body_items(content)
 
 
-def _row_cells(tr):
+def _row_cells(tr, fonts=None):
     """(column, text) of a row's cells on the table grid: a cell spanning columns is followed by
     empty ones, a cell merged with the one above is empty (written once, for the rows below)."""
     cells, column = [], 0
@@ -198,44 +218,57 @@ def _row_cells(tr):
                 span = limits.grid_span(grid_span.get(f"{W}val")) if grid_span is not None else 1
                 v_merge = tc_pr.find(f"{W}vMerge")
                 merged = v_merge is not None and v_merge.get(f"{W}val", "continue") == "continue"
-            text = "" if merged else _cell_text(cell)
+            text = "" if merged else _cell_text(cell, fonts)
             cells.append((column, text))
             cells.extend((column + extra, "") for extra in range(1, span))
             column += span
     return cells
 
 
-def _cell_text(tc):
+def _cell_text(tc, fonts=None):
     lines = []
     for element in tc.iter(f"{W}p"):
-        lines.append(_paragraph_text(element).replace("\t", " "))
+        lines.append(_paragraph_text(element, fonts).replace("\t", " "))
     return "\n".join(lines)
 
 
+_BENGALI = re.compile("[\u0980-\u09ff]")
 _RUN_CONTAINERS = {
     f"{W}{tag}" for tag in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml")
 }
 
 
-def _paragraph_text(p):
-    parts = []
+def _paragraph_text(p, fonts=None):
+    """The paragraph's text, its runs in a Bijoy font converted (consecutive ones together, as a
+    vowel sign typed before a letter may sit in the run before it)."""
+    parts = []  # [text, is_bijoy]
+    style = paragraph_style(p)
+
+    def add(text, bijoy):
+        if parts and parts[-1][1] == bijoy:
+            parts[-1][0] += text
+        else:
+            parts.append([text, bijoy])
 
     def walk(element):
         for child in element.iterchildren():
             if child.tag == f"{W}r":
+                bijoy = fonts is not None and fonts.is_bijoy(child, style)
                 for item in child.iterchildren():
-                    if item.tag == f"{W}t":
-                        parts.append(item.text or "")
+                    if item.tag == f"{W}t":  # Unicode Bengali in a Bijoy font ("OMJ") is kept
+                        add(item.text or "", bijoy and not _BENGALI.search(item.text or ""))
                     elif item.tag == f"{W}tab":
-                        parts.append("\t")
+                        add("\t", bijoy)
                     elif item.tag == f"{W}br" and item.get(f"{W}type") in (None, "textWrapping"):
-                        parts.append("\n")
+                        add("\n", bijoy)
                     elif item.tag == f"{W}cr":
-                        parts.append("\n")
+                        add("\n", bijoy)
                     elif item.tag == f"{W}noBreakHyphen":
-                        parts.append("-")
+                        add("-", bijoy)
             elif child.tag in _RUN_CONTAINERS:
                 walk(child)
 
     walk(p)
-    return "".join(parts)
+    if fonts is not None and any(bijoy for _, bijoy in parts):
+        fonts.converted = True
+    return "".join(run_to_unicode(text) if bijoy else text for text, bijoy in parts)

@@ -78,3 +78,36 @@ def test_hq_uploads_a_word_charter_as_the_offices_draft(browser, hq_server, tmp_
     assert page.goto(f"/office/{office_key}/").text() == public_before
     assert not blocked, blocked
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_hq_uploads_a_bijoy_word_file_and_a_pdf(browser, hq_server, tmp_path, width):
+    """Issue 20: Magura's charter typed in Bijoy (SutonnyMJ runs, Latin runs for e-mails), then as
+    a PDF whose text layer is Bijoy: each is read into the draft, the summary in Bengali."""
+    from tests.support.pdf import seed_pdf
+
+    word = tmp_path / "magura-bijoy.docx"
+    word.write_bytes(docx_from_text((SEEDS / "magura-upazila.txt").read_bytes(), bijoy=True))
+    pdf = tmp_path / "magura-bijoy.pdf"
+    pdf.write_bytes(seed_pdf("magurasadar.magura", True))
+    context = browser.new_context(base_url=hq_server, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", "hq-upload")
+    page.fill("#id_password", PASSWORD)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    for name, path in (("bijoy-word", word), ("bijoy-pdf", pdf)):
+        page.goto(f"/admin/offices/office/{MAGURA}/import/")
+        if name == "bijoy-word":
+            help_text = page.evaluate("document.body.innerText")
+            assert "লেখাসহ PDF" in help_text and ".doc" in help_text
+        page.set_input_files("input[type=file]", str(path))
+        page.locator("input[type=submit]").click()
+        page.wait_for_load_state("networkidle")
+        summary = page.evaluate("document.body.innerText")
+        assert "খসড়া হিসেবে লেখা হয়েছে" in summary, summary[:2000]
+        counts = page.locator("table").filter(has_text="নাগরিক সেবা").first.inner_text()
+        assert "নাগরিক সেবা\t৬" in counts and "প্রাতিষ্ঠানিক সেবা\t৬" in counts, counts
+        checked(page, width, name)
+    context.close()

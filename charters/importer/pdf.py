@@ -1,0 +1,344 @@
+"""PDF charters with a text layer (typed in Unicode, or in Bijoy): read into the same blocks as
+the text export and Word files (lines and tables), so the same parser makes the same charter.
+
+pdfplumber (on pdfminer.six) gives every character with its font and box, and a table's cells
+from its ruling lines. Words are rebuilt from the characters, not from an extractor's spacing:
+Word and LibreOffice write a Bengali cluster's text on its first glyph and nothing on the others
+(pdfminer shows those as "(cid:N)"), and extractors break words at conjuncts and ra-phalas. Lines
+are the characters sharing a baseline, in the order the page draws them; a cell's lines are one
+paragraph where the line before was filled to the cell's edge (the word wrapped), else a line
+break (the paragraph ended). Tables continued on the next page are one table, as in Word.
+
+The Bijoy text: characters in a Bijoy font (SutonnyMJ …) are converted; a PDF whose fonts say
+nothing (a Bijoy font renamed or substituted) is judged by its content, and then every character
+not already Unicode Bengali is read as Bijoy, except e-mails and URLs.
+"""
+
+import io
+import re
+
+from charters.errors import CharterError
+
+from .bijoy import is_bijoy_font, looks_like_bijoy, run_to_unicode, text_to_unicode
+from .lines import Line
+from .pdf_chars import characters, first_word_width, lines_of
+from .word import place
+
+MAX_PAGES = 200  # a charter is a few dozen pages
+_BENGALI = re.compile("[\u0980-\u09ff]")
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 2}
+
+
+class NoTextLayer(CharterError):
+    """A PDF whose pages carry no text: a scan, for the OCR reader."""
+
+
+def pdf_blocks(data, seen=None):
+    """The PDF's blocks (Lines and Tables) and where each numbered line was ("page 2, table 1,
+    row 3"). Bijoy text converted (and "bijoy" added to ``seen``)."""
+    import pdfplumber  # only when a PDF is read
+
+    from . import Table
+    from .tables import Row
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except Exception as error:  # pdfminer raises many kinds for a damaged file
+        raise CharterError(
+            f"ফাইলটি PDF, কিন্তু খোলা যায়নি ({type(error).__name__}; ভাঙা বা পাসওয়ার্ড দেওয়া?)। Word ফাইলটি থাকলে সেটি পাঠান।"
+        ) from None
+    with pdf:
+        if len(pages) > MAX_PAGES:
+            raise CharterError(f"PDF-টিতে {len(pages)} পৃষ্ঠা; একটি চার্টার {MAX_PAGES} পৃষ্ঠার কম।")
+        reader = _Reader(pages)
+        places, blocks, counter = {}, [], iter(range(1, 10**9))
+        pending_table, table_number = None, 0
+
+        def number(where):
+            n = next(counter)
+            places[n] = where
+            return n
+
+        for page_number, items in reader.pages():
+            for kind, item in items:
+                if kind == "line":
+                    pending_table = None
+                    blocks.append(Line(number(place(page=page_number)), item))
+                    continue
+                table_number += 1
+                rows = []
+                for row_number, cells in enumerate(item, start=1):
+                    at = {"page": page_number, "table": table_number, "row": row_number}
+                    line = number(place(**at))
+                    rows.append(Row(line, [(number(place(**at, column=c + 1)), t) for c, t in enumerate(cells)]))
+                if pending_table is not None:  # continued on the next page: one table
+                    pending_table.rows += rows
+                else:
+                    pending_table = Table(rows, rows[0].line if rows else number(place(page=page_number)))
+                    blocks.append(pending_table)
+        if reader.bijoy and seen is not None:
+            seen.add("bijoy")
+    if not table_number:
+        raise CharterError("PDF-টিতে রেখা টানা কোনো টেবিল পাওয়া যায়নি: সেবার তালিকা টেবিল হিসেবে থাকতে হবে।")
+    return blocks, places
+
+
+class _Reader:
+    """The pages' characters, read once: the lines of each table cell and of the text between
+    tables; the words seen whole in the document (to tell a wrapped line from a broken word);
+    whether the text is Bijoy (by its fonts, or else its content)."""
+
+    def __init__(self, pages):
+        chars = [characters(page) for page in pages]
+        if not any(chars):
+            raise NoTextLayer(
+                "PDF-টিতে কোনো লেখা নেই (স্ক্যান করা ছবি)। লেখাসহ PDF বা Word ফাইলটি পাঠান, অথবা স্ক্যান হিসেবে আমদানি করুন।"
+            )
+        self.by_font = any(is_bijoy_font(c.font) for page in chars for c in page)
+        self.bijoy = self.by_font or looks_like_bijoy("".join(c.text for page in chars for c in page))
+        widths = {}
+        for char in (c for page in chars for c in page if c.text == " " and c.x1 > c.x0):
+            widths.setdefault((char.font, round(char.size)), []).append(char.x1 - char.x0)
+        self.space = {key: sorted(found)[len(found) // 2] for key, found in widths.items()}  # a space, by font
+        self._layout = [_layout(page, page_chars) for page, page_chars in zip(pages, chars, strict=True)]
+        _join_rows_split_by_pages(self._layout)
+        self.words = set()
+        for regions in self._layout:
+            for region in _regions(regions):
+                for line in region[0]:
+                    for word in _raw(self._parts(line)).split()[1:-1]:  # whole: not at a line's ends
+                        self.words.update([word, *word.split("/")])
+
+    def pages(self):
+        for page_number, regions in enumerate(self._layout, start=1):
+            items = []
+            for kind, value in regions:
+                if kind == "text":
+                    items += [("line", part) for part in self._text(*value).split("\n") if part.strip()]
+                else:
+                    value = value[0]
+                    rows = [[self._text(*cell) if cell else "" for cell in row] for row in value]
+                    items.append(("table", rows))
+            yield page_number, items
+
+    def _text(self, lines, box):
+        """The lines of a cell (or of the text between tables), joined as the file had them: a
+        wrapped line by a space, a paragraph's end by a line break, a word broken for want of
+        room (an e-mail, a phone number, a long word in a narrow column) by nothing. Word and
+        LibreOffice draw the space at a wrap only where it fits on the line. Bijoy is converted
+        once the lines are joined: a vowel sign may end one line and its letter begin the next."""
+        if not lines:
+            return ""
+        padding = max(0.0, min(line[0].x0 for line in lines) - box[0])
+        right = box[2] - padding
+        parts = self._parts(lines[0])
+        before = _raw(parts)
+        pitches = sorted(b[0].top - a[0].top for a, b in zip(lines, lines[1:], strict=False))
+        pitch = pitches[len(pitches) // 2] if pitches and not box[1] and not box[3] else float("inf")
+        for previous, line in zip(lines, lines[1:], strict=False):
+            following = self._parts(line)
+            after = _raw(following)
+            drawn = [c for c in previous if c.text.strip()] or previous
+            last = drawn[-1]
+            room = right - max(c.x1 for c in drawn)
+            space = self.space.get((last.font, round(last.size)), _SPACE * last.size)
+            fits = room >= space + first_word_width(line)  # the next word would have fitted here
+            if line[0].top - previous[0].top > 1.4 * pitch:
+                joint = "\n"  # between tables, more than a line apart: paragraphs spaced apart
+            elif (fits and not (after[:1] == "+" and before[-1:] in ":-/(")) or _NUMBERED.match(after):
+                joint = "\n"  # so the paragraph ended; or a numbered item ("২। …") begins
+            elif not previous[-1].text.strip():
+                joint = " "  # the space was drawn: a wrap
+            elif _MARK.match(self._convert(following)) or before[-1:] in _BIJOY_BREAKS + _OPENING:
+                joint = ""  # a vowel sign cannot begin a word, nor "+" end one; Bijoy breaks after … —
+            elif after[:1] == "+" and before[-1:] in ":-/(":
+                joint = ""  # "ফোন:+৮৮০…" breaks before the "+"
+            elif before[-1:] in "-/":
+                joint = self._after_hyphen(before, after, room >= space)
+            elif None is not _script(self._convert(parts)[-1:]) != _script(self._convert(following)[:1]) is not None:
+                joint = " "  # Bengali, then Latin: two words
+            elif room < line[0].x1 - line[0].x0 - 0.3:
+                joint = self._full_line(before, after)  # not even the next letter fitted
+            elif room >= space:  # a space would have fitted and was not drawn
+                joint = "" if self._whole(before, after) else " " if after[:1] == "/" else "\n"
+            else:
+                joint = " "
+            while parts and not parts[-1][0].strip():
+                parts.pop()
+            parts += [[joint, None], *following]
+            before = after
+        return self._convert(parts)
+
+    def _whole(self, before, after):
+        """Whether the last word before and the first after are one word the document has whole
+        (or one part of a word/word)."""
+        last, first = _edge_words(before, after)
+        tail, head = last.split("/")[-1], first.split("/")[0]
+        return last + first in self.words or bool(tail and head and tail + head in self.words)
+
+    def _two_words(self, before, after):
+        last, first = _edge_words(before, after)
+        return last.split("/")[-1] in self.words and first.split("/")[0] in self.words
+
+    def _full_line(self, before, after):
+        """A line full to its edge, no space drawn: a wrap, or a word too wide for the cell
+        broken (an e-mail, a URL, a phone number, a long word alone on its line). The document's
+        own whole words decide where they can."""
+        if self._two_words(before, after):
+            return " "
+        if self._whole(before, after):
+            return ""
+        # Broken only where the word filled the line from its start.
+        if not re.search(r"\s", before) or (before[-1:] in _DIGITS and after[:1] in _DIGITS):
+            return ""
+        return " "
+
+    def _after_hyphen(self, before, after, space_fitted):
+        """A line ending in - or /: a break there (no space in the text), or a space not drawn."""
+        if space_fitted or self._whole(before, after):
+            return ""
+        if self._two_words(before, after):
+            return " "
+        return "" if before.endswith("-") else " "
+
+    def _parts(self, line):
+        """The line's characters in reading order as [text, is_bijoy] pieces (None: a space,
+        either), a space where they stand apart."""
+        parts, right = [], None
+        for char in line:
+            if right is not None and char.x0 - right > _SPACE_GAP * char.size:
+                parts.append([" ", None])
+            right = char.x1 if right is None else max(right, char.x1)
+            bijoy = self._is_bijoy(char)
+            if parts and (parts[-1][1] == bijoy or bijoy is None or parts[-1][1] is None):
+                parts[-1][0] += char.text
+                parts[-1][1] = bijoy if parts[-1][1] is None else parts[-1][1]
+            else:
+                parts.append([char.text, bijoy])
+        return parts
+
+    def _convert(self, parts):
+        """The pieces' text, the Bijoy ones converted (neighbours of one kind together)."""
+        merged = []
+        for text, bijoy in parts:
+            if merged and (merged[-1][1] == bijoy or bijoy is None or merged[-1][1] is None):
+                merged[-1] = [merged[-1][0] + text, bijoy if merged[-1][1] is None else merged[-1][1]]
+            else:
+                merged.append([text, bijoy])
+        out = []
+        for text, bijoy in merged:
+            if not bijoy:
+                out.append(text)
+            else:
+                out.append(run_to_unicode(text) if self.by_font else text_to_unicode(text))
+        return re.sub(r" {2,}", " ", "".join(out)).strip()
+
+    def _is_bijoy(self, char):
+        if not char.text.strip():
+            return None  # a space goes with either side
+        if _BENGALI.search(char.text):
+            return False  # already Unicode (an OpenType "OMJ" font holds Unicode)
+        return is_bijoy_font(char.font) if self.by_font else self.bijoy
+
+
+def _edge_words(before, after):
+    return (before.split() or [""])[-1], (after.split() or [""])[0]
+
+
+def _raw(parts):
+    """The pieces' text as drawn (Bijoy unconverted), to compare words."""
+    return "".join(text for text, _ in parts).strip()
+
+
+def _layout(page, chars):
+    """The page top to bottom: ("text", (lines, box)) for the text between tables, ("table",
+    rows) for a table, each cell (lines, box) or None where a cell spans it."""
+    tables = page.find_tables(_TABLE_SETTINGS)
+    boxes = [table.bbox for table in tables]
+    outside = lines_of([c for c in chars if not any(c.inside(box) for box in boxes)])
+    items = []
+    for table in tables:
+        rows = []
+        for row in table.rows:
+            rows.append(
+                [None if box is None else (lines_of([c for c in chars if c.inside(box)]), box) for box in row.cells]
+            )
+        items.append((table.bbox[1], "table", (rows, [row.bbox[3] for row in table.rows])))
+    # The text between two tables (or before the first, after the last) is one region.
+    for line in outside:
+        top = line[0].top
+        before = [item for item in items if item[0] <= top]
+        key = max((item[0] for item in before if item[1] == "table"), default=-1.0)
+        region = next((item for item in items if item[1] == "text" and item[3] == key), None)
+        if region is None:
+            items.append((top, "text", [], key))
+            region = items[-1]
+        region[2].append(line)
+    regions = []
+    for item in sorted(items, key=lambda item: item[0]):
+        if item[1] == "table":
+            regions.append(("table", item[2]))
+        else:
+            lines = item[2]
+            # The text's right edge: as far from the page's edge as its left one (the margins).
+            left = min(c.x0 for c in chars)
+            box = (left, 0, max(page.width - left, max(c.x1 for line in lines for c in line)), 0)
+            regions.append(("text", (lines, box)))
+    return regions
+
+
+def _regions(regions):
+    """Every (lines, box) of a page's layout."""
+    for kind, value in regions:
+        if kind == "text":
+            yield value
+        else:
+            yield from (cell for row in value[0] for cell in row if cell)
+
+
+def _join_rows_split_by_pages(layout):
+    """A row that a page break split (its part on the next page below the repeated header rows,
+    with no serial) is one row again: each cell's lines go on from the page before, as a cell's
+    lines do. A row ending above the foot of the page's text was not split: it stays a row."""
+    foot = max((value[1][-1] for page in layout for kind, value in page if kind == "table" and value[1]), default=0)
+    for before, after in zip(layout, layout[1:], strict=False):
+        if not before or not after or before[-1][0] != "table" or after[0][0] != "table":
+            continue
+        (above, bottoms), (below, _) = before[-1][1], after[0][1]
+        if not above or bottoms[-1] < foot - 24:  # a row splits between lines: up to about one from the foot
+            continue
+        index = 0
+        while index < min(len(below), len(above)) and _row_text(below[index]) == _row_text(above[index]):
+            index += 1  # a repeated header row
+        if index >= len(below) or _cell_text(below[index][0]) or len(below[index]) != len(above[-1]):
+            continue
+        for column, cell in enumerate(below[index]):
+            if cell and above[-1][column]:
+                above[-1][column] = (above[-1][column][0] + cell[0], above[-1][column][1])
+        del below[index]
+
+
+def _cell_text(cell):
+    return "".join(c.text for line in cell[0] for c in line).strip() if cell else ""
+
+
+def _row_text(row):
+    return [_cell_text(cell) for cell in row]
+
+
+_SPACE_GAP = 0.6  # of the font size: a gap this wide is a space even where none was drawn
+_SPACE = 0.25  # of the font size: about a space's width in the fonts charters use
+_MARK = re.compile("^[\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u200c\u200d]")
+_DIGITS = "0123456789০১২৩৪৫৬৭৮৯"
+# Bijoy text that Word and LibreOffice break inside a word, as they would after punctuation:
+# after … (ৃ) and — (the lower ত).
+_BIJOY_BREAKS = "…—"
+_OPENING = "+(“‘["  # what opens a word, never ends one
+_NUMBERED = re.compile(r"^[0-9০-৯]{1,2}[।|)]\s")
+
+
+def _script(char):
+    if "\u0980" <= char <= "\u09ff":
+        return "bn"
+    return "latin" if char.isascii() and char.isalnum() else None

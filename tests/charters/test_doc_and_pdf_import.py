@@ -1,0 +1,121 @@
+"""Old Word (.doc) files and PDFs with a text layer (issue 20): LibreOffice's .doc of a seed reads
+exactly as the seed; a PDF saved from a seed's Word file, typed in Unicode or in Bijoy, gives the
+same services in the same order and its words as the text export has them; without LibreOffice,
+or with a PDF that is a scan or broken, a Bengali message says what to do and nothing is written."""
+
+import difflib
+import io
+import shutil
+import unicodedata
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from charters.errors import CharterError
+from charters.importer import read_charter_file, read_charter_text
+from charters.importer.pdf import NoTextLayer
+from tests.charters.test_word_import import flat
+from tests.support import SEEDS
+from tests.support.charters import SEED_FILES, database_state
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) makes the .doc and PDF files"),
+]
+
+
+def text_of(key):
+    return read_charter_text((SEEDS / SEED_FILES[key]).read_bytes())
+
+
+def nfc(text):
+    """One seed writes য় as one code point, the others as য + nukta: the same letter."""
+    return unicodedata.normalize("NFC", text)
+
+
+def words(document):
+    return unicodedata.normalize("NFC", repr(flat(document))).split()
+
+
+def share_of_words_right(expected, got):
+    """The share of the text export's words (every field, in order) the file gave back."""
+    want, have = words(expected), words(got)
+    matcher = difflib.SequenceMatcher(None, want, have, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(want)
+
+
+@pytest.mark.parametrize("key", ["joypurhat", "rangpursadar.rangpur"])
+def test_an_old_word_file_in_bijoy_reads_exactly_as_its_text_export(key):
+    from tests.support.pdf import seed_doc
+
+    data = seed_doc(key)
+    assert data.startswith(b"\xd0\xcf\x11\xe0")
+    result = read_charter_file(data, f"{key}.doc")
+    assert result.source == "bijoy" and result.bijoy
+    assert unicodedata.normalize("NFC", repr(flat(result.document))) == unicodedata.normalize(
+        "NFC", repr(flat(text_of(key).document))
+    )
+
+
+def test_without_libreoffice_a_doc_file_is_refused_saying_what_to_do(monkeypatch, tmp_path):
+    from tests.support.pdf import seed_doc
+
+    data = seed_doc("kachua.chandpur")
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(CharterError, match="LibreOffice") as raised:
+        read_charter_file(data, "kachua.doc")
+    assert ".docx হিসেবে সংরক্ষণ করে পাঠান" in str(raised.value) and "libreoffice-writer-nogui" in str(raised.value)
+    path = tmp_path / "kachua.doc"
+    path.write_bytes(data)
+    before = database_state()
+    with pytest.raises(CommandError, match="LibreOffice"):
+        call_command("import_charter", str(path), "--office", "kachua.chandpur", "--replace", stdout=StringIO())
+    assert database_state() == before
+
+
+@pytest.mark.parametrize("bijoy", [False, True], ids=["unicode", "bijoy"])
+@pytest.mark.parametrize("key", SEED_FILES)
+def test_a_pdf_gives_every_service_in_order_and_its_words(key, bijoy):
+    from tests.support.pdf import seed_pdf
+
+    expected = text_of(key).document
+    result = read_charter_file(seed_pdf(key, bijoy), f"{key}.pdf")
+    assert result.source == "pdf" and result.bijoy == bijoy
+    got = result.document
+    assert [(s.category, s.serial) for s in got.services] == [(s.category, s.serial) for s in expected.services]
+    assert [t.level for t in got.tiers] == [t.level for t in expected.tiers]
+    assert share_of_words_right(expected, got) >= 0.98
+    # the names, which citizens search by, are right
+    same = [nfc(a.name) == nfc(b.name) for a, b in zip(got.services, expected.services, strict=True)]
+    assert sum(same) >= 0.9 * len(same)
+
+
+def test_the_pdfs_have_the_text_layers_an_office_would_have():
+    import pdfplumber
+
+    from tests.support.pdf import seed_pdf
+
+    with pdfplumber.open(io.BytesIO(seed_pdf("kachua.chandpur", True))) as pdf:
+        fonts = {char["fontname"].split("+")[-1] for char in pdf.pages[0].chars}
+        text = pdf.pages[0].extract_text()
+    assert "SutonnyMJ" in fonts and "‡mev" in text  # সেবা, as Bijoy ASCII
+    with pdfplumber.open(io.BytesIO(seed_pdf("kachua.chandpur"))) as pdf:
+        fonts = {char["fontname"].split("+")[-1] for char in pdf.pages[0].chars}
+    assert any("NotoSansBengali" in font for font in fonts)  # the portal's web font, embedded
+
+
+def blank_pdf():
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument.new()
+    document.new_page(595, 842)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_pdf_without_text_is_a_scan_and_is_refused_in_bengali():
+    with pytest.raises(NoTextLayer, match="কোনো লেখা নেই"):
+        read_charter_file(blank_pdf(), "scan.pdf")
