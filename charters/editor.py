@@ -10,10 +10,10 @@ row belongs to the office whose page it is and that the user may change it.
 
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from charter_portal.http import error_page
 from grievances.models import GrievanceTier
 from offices.models import Officer
 from services.models import Expectation, Service
@@ -82,8 +82,7 @@ def editor_context(admin_site, request, office):
 
 
 def refused(request, admin_site, message):
-    context = {**admin_site.each_context(request), "title": _("অনুমতি নেই"), "message": message}
-    return TemplateResponse(request, "admin/charters/refused.html", context, status=403)
+    return error_page(request, 403, message=f"{message} {_('কিছুই বদলানো হয়নি।')}")
 
 
 def move_view(model_admin, request, object_id):

@@ -62,6 +62,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "charter_portal.urls"
+# A refused form (stale or missing CSRF token) in the portal's page and language, not Django's English.
+CSRF_FAILURE_VIEW = "charter_portal.http.csrf_failure"
 WSGI_APPLICATION = "charter_portal.wsgi.application"
 
 TEMPLATES = [
@@ -204,4 +206,4 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "charter_portal.security.client_address"
-AXES_LOCKOUT_CALLABLE = "charter_portal.security.locked_out"
+AXES_LOCKOUT_CALLABLE = "charter_portal.http.locked_out"
