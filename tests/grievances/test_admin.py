@@ -137,11 +137,20 @@ def test_after_escalation_the_grievance_moves_from_one_desk_to_the_next(client, 
     cell = make_officer("cell", None, 3)
     escalate(datetime.date(2026, 2, 17))
     client.force_login(anik)
-    assert client.get(change_url(grievance)).status_code == 302
+    # The desk it left is told where it went (not "perhaps deleted"), and sees nothing of it.
+    response = client.get(change_url(grievance))
+    text = response.content.decode()
+    assert response.status_code == 403 and "মুছে ফেলা" not in text and grievance.description not in text
+    assert f"অভিযোগ {grievance.tracking_number} আপনার ডেস্ক থেকে পরবর্তী ধাপে গেছে" in text
+    assert "এখন আছে: ২য় স্তরে, আপিল কর্মকর্তা" in text
     client.force_login(appeal)
     assert client.get(change_url(grievance)).status_code == 200
     escalate(datetime.date(2026, 3, 19))
-    assert client.get(change_url(grievance)).status_code == 302
+    assert client.get(change_url(grievance)).status_code == 403
+    # A desk it never reached learns only that it is not theirs.
+    client.force_login(make_officer("kachua-anik", "kachua.chandpur", 1))
+    text = client.get(change_url(grievance)).content.decode()
+    assert "আপনার ডেস্কের নয়" in text and grievance.tracking_number not in text
     client.force_login(cell)
     assert client.get(change_url(grievance)).status_code == 200
     # The national cell holds tier-3 grievances of every office.
