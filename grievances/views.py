@@ -132,6 +132,11 @@ def _feedback_allowed(grievance):
     return grievance.status == Grievance.Status.RESOLVED and not Feedback.objects.filter(grievance=grievance).exists()
 
 
+def _reopen_allowed(grievance):
+    """Once, after a resolution; not after the citizen said the resolution satisfied them."""
+    return grievance.can_be_reopened and not Feedback.objects.filter(grievance=grievance, satisfied=True).exists()
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def status(request):
@@ -150,7 +155,7 @@ def status(request):
                 except IntegrityError:  # rated a moment ago in another tab: once is once
                     pass
                 return redirect("grievances:status")
-    elif request.method == "POST" and grievance.can_be_reopened:
+    elif request.method == "POST" and _reopen_allowed(grievance):
         reopen_form = ReopenForm(request.POST)
         if reopen_form.is_valid():
             try:
@@ -167,6 +172,7 @@ def status(request):
         "events": grievance.events.order_by("recorded_at", "pk"),
         "event_kinds": GrievanceEvent.Kind,
         "reopen_form": reopen_form,
+        "reopen_allowed": _reopen_allowed(grievance),
         "feedback_form": feedback_form,
         "feedback_allowed": _feedback_allowed(grievance),
         "feedback": Feedback.objects.filter(grievance=grievance).first(),
