@@ -104,7 +104,7 @@ def move_view(model_admin, request, object_id):
     row = model.objects.filter(pk=int(pk), office=office).first()
     if row is None or not _may(admin_site, request, model, "change", row):
         return refused(request, admin_site, _("এই সারিটি এই দপ্তরের নয়, অথবা এটি বদলানোর অনুমতি আপনার নেই।"))
-    section = admin_site._registry[model].editor_section(row)
+    section = admin_site._registry[model].editor_row(row)
     neighbour = move(row, STEPS[direction])
     if neighbour is None:
         messages.warning(request, _("সারিটি আগে থেকেই তালিকার প্রান্তে; কিছুই বদলানো হয়নি।"))

@@ -40,7 +40,8 @@ class Charter(models.Model):
         verbose_name_plural = "সিটিজেন চার্টারসমূহ"
 
     def __str__(self):
-        return f"সিটিজেন চার্টার: {self.office}"
+        # The office alone: the admin puts the model's name ("সিটিজেন চার্টার:") before it already.
+        return str(self.office)
 
     def save(self, *args, **kwargs):
         self.updated_at = charter_changed_at()

@@ -209,6 +209,11 @@ class ReturnsToEditorMixin:
         """The id of the editor's section the row is listed in."""
         return ""
 
+    def editor_row(self, obj):
+        """The id of the row's own line in the editor's list: where staff return after saving it, so
+        the row they saved is in view (a section can be 1,700 px tall)."""
+        return f"editor-{obj._meta.model_name}-{obj.pk}"
+
     def _to_editor(self, request, office_id, section, response):
         stays = ("_continue", "_addanother", "_saveasnew", IS_POPUP_VAR)
         if office_id is None or response.status_code != 302 or any(name in request.POST for name in stays):
@@ -218,11 +223,11 @@ class ReturnsToEditorMixin:
 
     def response_add(self, request, obj, post_url_continue=None):
         response = super().response_add(request, obj, post_url_continue)
-        return self._to_editor(request, obj.office_id, self.editor_section(obj), response)
+        return self._to_editor(request, obj.office_id, self.editor_row(obj), response)
 
     def response_change(self, request, obj):
         response = super().response_change(request, obj)
-        return self._to_editor(request, obj.office_id, self.editor_section(obj), response)
+        return self._to_editor(request, obj.office_id, self.editor_row(obj), response)
 
     def delete_model(self, request, obj):
         request._editor_return = (obj.office_id, self.editor_section(obj))

@@ -144,6 +144,8 @@ LANGUAGES = [("bn", "বাংলা"), ("en", "English")]
 # locale/django/: Bengali for the strings of Django's admin, auth, forms (and django-axes) that
 # Django's own Bengali catalogues leave empty, so that the admin reads in Bengali throughout.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "django"]
+# One Bengali date format in the admin (charter_portal/formats/bn/formats.py).
+FORMAT_MODULE_PATH = ["charter_portal.formats"]
 TIME_ZONE = "Asia/Dhaka"
 USE_I18N = True
 USE_TZ = True

@@ -1,9 +1,8 @@
 """A grievance as it climbs the chain, and its history.
 
 Every write locks the row, changes it, records a GrievanceEvent and writes the notices it owes
-(``grievances.notifications``, rows of the outbox) in one transaction. A grievance keeps the
-working days of its tier from the day it reached it (``days_at_tier``), and the service's name
-as the citizen chose it (``service_name``).
+(``grievances.notifications``, rows of the outbox) in one transaction. A grievance keeps the working days of
+its tier from the day it reached it (``days_at_tier``), and the service's name as the citizen chose it.
 """
 
 from django.conf import settings
@@ -13,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from charter_portal.bangla import bengali_date
 
 from ..identifiers import TRACKING_NUMBER_MAX_LENGTH, new_tracking_number, validate_mobile
 from .desks import desk_of, may_handle
@@ -112,9 +113,7 @@ class Grievance(models.Model):
     level = models.PositiveSmallIntegerField("বর্তমান স্তর", choices=Level.choices, default=Level.first())
     status = models.CharField("অবস্থা", max_length=20, choices=Status.choices, default=Status.RECEIVED)
     tier_since = models.DateField(
-        "বর্তমান স্তরে পৌঁছানোর দিন",
-        help_text="সময়সীমা গণনার শূন্যতম দিন",
-        default=timezone.localdate,
+        "বর্তমান স্তরে পৌঁছানোর দিন", help_text="সময়সীমা গণনার শূন্যতম দিন", default=timezone.localdate
     )
     days_at_tier = models.PositiveSmallIntegerField(
         "বর্তমান স্তরের সময়সীমা (কার্যদিবস)",
@@ -383,8 +382,8 @@ class Grievance(models.Model):
                 on=as_of,
                 status=self.Status.RECEIVED,
                 level=Level(locked.level).next,
-                note=f"{locked.get_level_display()}-এর সময়সীমা {deadline:%Y-%m-%d} পার হয়েছে "
-                f"({locked.days_at_tier} কার্যদিবস, শুরু {locked.tier_since:%Y-%m-%d})।",
+                note=f"{locked.get_level_display()}-এর সময়সীমা {bengali_date(deadline)} পার হয়েছে "
+                f"({locked.days_at_tier} কার্যদিবস, শুরু {bengali_date(locked.tier_since)})।",
             )
             event.deadline = deadline
             notifications.reached_tier(locked, escalated=True)
@@ -443,7 +442,7 @@ class GrievanceEvent(models.Model):
         ordering = ["grievance", "recorded_at", "pk"]
 
     def __str__(self):
-        return f"{self.grievance}: {self.get_kind_display()} ({self.on:%Y-%m-%d})"
+        return f"{self.grievance}: {self.get_kind_display()} ({bengali_date(self.on)})"
 
     @property
     def actor(self):

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from charter_portal.bangla import bengali_date
+
 
 class GrievanceTierQuerySet(models.QuerySet):
     def national(self):
@@ -203,4 +205,4 @@ class Holiday(models.Model):
         ordering = ["date"]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.name}"
+        return f"{bengali_date(self.date)} {self.name}"
