@@ -221,3 +221,13 @@ def test_hq_assigns_a_desk_in_the_admin(admin_client):
     assert response.status_code == 302
     desk = GrievanceDesk.objects.get(user=user)
     assert [(office_id, int(level)) for office_id, level in desk.cells()] == [(office("joypurhat").pk, 1)]
+
+
+def test_a_desk_holders_admin_home_counts_what_waits_and_what_is_overdue(client, grievance):
+    file_on(datetime.date.today())  # a second one at the same desk, within its deadline
+    client.force_login(make_officer("joypurhat-anik", "joypurhat", 1))
+    html = client.get("/admin/").content.decode()
+    # FILED is long past its 30 working days: one of the two is overdue
+    assert 'id="desk-counts"' in html and "নিষ্পত্তির অপেক্ষায়: ২টি; এর মধ্যে সময়সীমা পার হয়েছে: ১টি।" in html
+    client.force_login(charter_editor("joypurhat-editor", "joypurhat"))
+    assert 'id="desk-counts"' not in client.get("/admin/").content.decode()  # no desk, no card
