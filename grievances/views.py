@@ -206,9 +206,13 @@ def report(request):
     grievances, hq = _scope(request)
     today = timezone.localdate()
     months = monthly.recent_months(today, 13)
-    month = monthly.parse_month(request.GET.get("month", "")) or months[1]
+    chosen = monthly.parse_month(request.GET.get("month", ""))
+    month = chosen or months[1]  # the last whole month, unless one is asked for
     offices = None if hq else desk_of(request.user).office_ids()
     data = monthly.build(month, offices=offices, today=today)
+    # Which month this is and the way to the current one: last month may be empty while this one is not.
+    data["current_month"], data["chosen"] = months[0], chosen is not None
+    data["empty"] = not any(figures.total for figures in data["nation"].values())
     if request.GET.get("format") == "csv":
         response = HttpResponse(monthly.as_csv(data), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="grs-report-{month:%Y-%m}.csv"'

@@ -5,30 +5,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offices', '0004_charter_and_content_version_move_out'),
+        ("offices", "0004_charter_and_content_version_move_out"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='district',
-            name='key',
-            field=models.CharField(help_text='সরকারি ডোমেইন থেকে, যেমন joypurhat বা kachua.chandpur', max_length=80, unique=True, validators=[django.core.validators.RegexValidator('^[a-z0-9-]+(?:\\.[a-z0-9-]+)?\\Z', 'দপ্তরের কী ছোট হাতের ইংরেজি অক্ষর, অঙ্ক ও হাইফেনে লিখুন, যেমন joypurhat বা kachua.chandpur।')], verbose_name='ওয়েব ঠিকানার কোড'),
+            model_name="district",
+            name="key",
+            field=models.CharField(
+                help_text="সরকারি ডোমেইন থেকে, যেমন joypurhat বা kachua.chandpur",
+                max_length=80,
+                unique=True,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[a-z0-9-]+(?:\\.[a-z0-9-]+)?\\Z",
+                        "দপ্তরের কী ছোট হাতের ইংরেজি অক্ষর, অঙ্ক ও হাইফেনে লিখুন, যেমন joypurhat বা kachua.chandpur।",
+                    )
+                ],
+                verbose_name="ওয়েব ঠিকানার কোড",
+            ),
         ),
         migrations.AlterField(
-            model_name='division',
-            name='key',
-            field=models.CharField(help_text='সরকারি ডোমেইন থেকে, যেমন joypurhat বা kachua.chandpur', max_length=80, unique=True, validators=[django.core.validators.RegexValidator('^[a-z0-9-]+(?:\\.[a-z0-9-]+)?\\Z', 'দপ্তরের কী ছোট হাতের ইংরেজি অক্ষর, অঙ্ক ও হাইফেনে লিখুন, যেমন joypurhat বা kachua.chandpur।')], verbose_name='ওয়েব ঠিকানার কোড'),
+            model_name="division",
+            name="key",
+            field=models.CharField(
+                help_text="সরকারি ডোমেইন থেকে, যেমন joypurhat বা kachua.chandpur",
+                max_length=80,
+                unique=True,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[a-z0-9-]+(?:\\.[a-z0-9-]+)?\\Z",
+                        "দপ্তরের কী ছোট হাতের ইংরেজি অক্ষর, অঙ্ক ও হাইফেনে লিখুন, যেমন joypurhat বা kachua.chandpur।",
+                    )
+                ],
+                verbose_name="ওয়েব ঠিকানার কোড",
+            ),
         ),
         migrations.AlterField(
-            model_name='office',
-            name='key',
-            field=models.CharField(help_text='ওয়েবসাইটের doict. ও .gov.bd-এর মাঝের অংশ, যেমন kachua.chandpur; প্রধান কার্যালয় hq', max_length=80, unique=True, validators=[django.core.validators.RegexValidator('^[a-z0-9-]+(?:\\.[a-z0-9-]+)?\\Z', 'দপ্তরের কী ছোট হাতের ইংরেজি অক্ষর, অঙ্ক ও হাইফেনে লিখুন, যেমন joypurhat বা kachua.chandpur।')], verbose_name='ওয়েব ঠিকানার কোড'),
+            model_name="office",
+            name="key",
+            field=models.CharField(
+                help_text="ওয়েবসাইটের doict. ও .gov.bd-এর মাঝের অংশ, যেমন kachua.chandpur; প্রধান কার্যালয় hq",
+                max_length=80,
+                unique=True,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[a-z0-9-]+(?:\\.[a-z0-9-]+)?\\Z",
+                        "দপ্তরের কী ছোট হাতের ইংরেজি অক্ষর, অঙ্ক ও হাইফেনে লিখুন, যেমন joypurhat বা kachua.chandpur।",
+                    )
+                ],
+                verbose_name="ওয়েব ঠিকানার কোড",
+            ),
         ),
         migrations.AlterField(
-            model_name='upazila',
-            name='key',
-            field=models.CharField(help_text='সরকারি ডোমেইন থেকে, যেমন joypurhat বা kachua.chandpur', max_length=80, unique=True, validators=[django.core.validators.RegexValidator('^[a-z0-9-]+(?:\\.[a-z0-9-]+)?\\Z', 'দপ্তরের কী ছোট হাতের ইংরেজি অক্ষর, অঙ্ক ও হাইফেনে লিখুন, যেমন joypurhat বা kachua.chandpur।')], verbose_name='ওয়েব ঠিকানার কোড'),
+            model_name="upazila",
+            name="key",
+            field=models.CharField(
+                help_text="সরকারি ডোমেইন থেকে, যেমন joypurhat বা kachua.chandpur",
+                max_length=80,
+                unique=True,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[a-z0-9-]+(?:\\.[a-z0-9-]+)?\\Z",
+                        "দপ্তরের কী ছোট হাতের ইংরেজি অক্ষর, অঙ্ক ও হাইফেনে লিখুন, যেমন joypurhat বা kachua.chandpur।",
+                    )
+                ],
+                verbose_name="ওয়েব ঠিকানার কোড",
+            ),
         ),
     ]
