@@ -88,6 +88,10 @@ class NotYoursMixin:
         values = {"kind": self.model._meta.verbose_name, "id": bengali_digits(row.pk)}
         if office is None:
             return _("“%(id)s” আইডির %(kind)s আছে, কিন্তু আপনার অ্যাকাউন্ট কোনো দপ্তরের সঙ্গে যুক্ত নয়।") % values
+        if not isinstance(row, Office) and self.office_of_object(row) is None:
+            return _(
+                "“%(id)s” আইডির %(kind)s প্রধান কার্যালয়ের, কোনো দপ্তরের নয়। আপনি কেবল নিজ দপ্তরের (%(office)s) সারি দেখতে ও বদলাতে পারেন।"
+            ) % {**values, "office": office.name}
         if isinstance(row, Office):
             return _(
                 "“%(id)s” আইডির দপ্তরটি (%(name)s) আপনার দপ্তর নয়। আপনি কেবল নিজ দপ্তরের (%(office)s) চার্টার দেখতে ও বদলাতে পারেন।"

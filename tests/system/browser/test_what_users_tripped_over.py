@@ -91,7 +91,7 @@ def test_every_citizen_page_has_44_px_links_no_stray_colon_and_no_english(browse
     button = page.locator("#grs .grievance-link a.button")
     assert button.inner_text() == "অনলাইনে অভিযোগ করুন"
     # অনিক is said once, below the first table that names it.
-    assert page.locator("#anik-explained").count() == 1 and "কোনো ব্যক্তির নাম নয়" in page.inner_text("#grs")
+    assert page.locator("#redress-officer-explained").count() == 1 and "কোনো ব্যক্তির নাম নয়" in page.inner_text("#grs")
     page.context.close()
 
 
