@@ -98,14 +98,14 @@ def small_link_targets(page, minimum=44):
 
 
 def stray_punctuation(page):
-    """Text that begins a visual line with a colon, semicolon, comma or dāṛi (।) left behind by the
-    word or link before it: the texts and where they start."""
+    """Text that begins a visual line with a colon, semicolon, comma, dāṛi (।), hyphen or dash left
+    behind by the word or link before it (": অভিযোগটি…", "-তে"): the texts."""
     return page.evaluate(r"""() => {
         const found = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         let node;
         while ((node = walker.nextNode())) {
             const at = node.data.search(/\S/);
-            if (at < 0 || !/[:;,।]/.test(node.data[at]) || !node.parentElement.checkVisibility()) continue;
+            if (at < 0 || !/[:;,।\-—]/.test(node.data[at]) || !node.parentElement.checkVisibility()) continue;
             const mark = document.createRange();
             mark.setStart(node, at); mark.setEnd(node, at + 1);
             const before = document.createRange();
