@@ -148,7 +148,7 @@ def test_filing_promises_an_sms_then_satisfied_ends_the_offer_to_reopen(browser,
         f"Grievance.objects.get(tracking_number='{number}').resolve("
         "user=User.objects.get(username='anik-joypurhat'), resolution='প্রশিক্ষণের তারিখ জানানো হয়েছে।')"
     )
-    manage(server, "shell", "-c", resolve)
+    manage(server, "shell", "-v0", "-c", resolve)
     look_up(page, number)
     assert page.locator("#feedback-form").is_visible() and page.locator("#reopen-form").is_visible()
     citizen_page_checked(page, "feedback")  # the radio buttons are 44 px too
@@ -182,6 +182,7 @@ def test_at_tier_two_the_citizen_reaches_the_appeal_officer_and_the_first_desk_i
     pk = manage(
         server,
         "shell",
+        "-v0",
         "-c",
         f"from grievances.models import Grievance; print(Grievance.objects.get(tracking_number='{number}').pk)",
     )
@@ -255,7 +256,11 @@ def test_the_error_pages_draw_in_the_portals_font_with_a_way_back(browser, serve
     admin = open_page(browser, server, DESKTOP)
     log_in(admin, "joypurhat")
     kachua = manage(
-        server, "shell", "-c", "from offices.models import Office; print(Office.objects.get(key='kachua.chandpur').pk)"
+        server,
+        "shell",
+        "-v0",
+        "-c",
+        "from offices.models import Office; print(Office.objects.get(key='kachua.chandpur').pk)",
     )
     response = admin.goto(f"/admin/offices/office/{kachua.strip()}/change/")
     text = admin.inner_text("#content")
