@@ -7,7 +7,9 @@ would print a traceback of 30 lines whose one useful line is the last; it is pri
 Django prints a CommandError, with the exit status 1. ``--traceback`` still shows everything.
 """
 
+import re
 import sys
+from pathlib import Path
 
 
 def refusal(error):
@@ -19,7 +21,10 @@ def refusal(error):
     from offices.fixtures import FixtureRowError
 
     if isinstance(error, FixtureRowError):
-        return f"{error.row_message} (কিছুই লোড হয়নি; ডেটাবেস আগের মতো আছে।)"
+        # loaddata put the file in front of the row's message: "Problem installing fixture '<path>': …"
+        found = re.search(r"fixture '([^']+)'", str(error))
+        where = f"{Path(found.group(1)).name}: " if found else ""
+        return f"{where}{error.row_message} (কিছুই লোড হয়নি; ডেটাবেস আগের মতো আছে।)"
     if isinstance(error, ValidationError):
         return "; ".join(error.messages)
     if isinstance(error, (IntegrityError, DeserializationError)):

@@ -156,4 +156,4 @@ def test_loading_the_example_twice_is_refused_in_one_line_not_a_traceback(capsys
     assert exit_status.value.code == 1
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "Traceback" not in error, error
-    assert error.startswith("CommandError: ") and "এই কী আগে থেকেই আছে" in error
+    assert error.startswith("CommandError: new-upazila.json: Upazila kalaisouth.joypurhat: এই কী আগে থেকেই আছে"), error
