@@ -141,7 +141,6 @@ def write_charters(documents):
                 issued_on=document.issued_on,
                 signatory_name_bn=document.signatory_name,
                 signatory_designation_bn=document.signatory_designation,
-                updated_at=now,
             )
         )
         services += [

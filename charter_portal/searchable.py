@@ -1,6 +1,6 @@
 """What makes a model findable by the portal's search: a normalised copy of its text.
 
-Office and Service derive ``search_text`` (through ``search_key``, so every spelling of a
+Office and ServiceListing (a published service) derive ``search_text`` (through ``search_key``, so every spelling of a
 word meets every other) on every save. loaddata saves rows raw, past ``save()``;
 ``index_loaded_row`` is connected to their post_save to derive it for those rows too.
 """

@@ -11,7 +11,7 @@ OFFICE_STAFF_PERMISSIONS = {
     "offices.Officer": ("view", "add", "change", "delete"),
     "services.Service": ("view", "add", "change", "delete"),
     "services.Expectation": ("view", "add", "change", "delete"),
-    "grievances.GrievanceTier": ("view", "add", "change", "delete"),
+    "grievances.GrievanceTier": ("view", "change"),  # adding and deleting a tier are HQ's
     # Published versions: to read. Publishing is charters.publish_charter, which HQ grants office by
     # office (to the user or to a group of its own); nobody changes or deletes a version.
     "charters.CharterVersion": ("view",),

@@ -1,25 +1,8 @@
-"""What counts as a change to a charter: a save or delete of any of its parts touches the
-charter's "last changed" (the page and the JSON show it)."""
+"""The signals that tie other apps' rows to charter versions: a version loaded raw lists its
+services for search, and a grievance records the version in force when it was filed."""
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save, pre_save
-
-from .models import touch_charter
-
-# The models that make up an office's charter besides the Charter row itself.
-CHARTER_PARTS = [
-    "offices.Office",
-    "offices.Officer",
-    "services.Service",
-    "services.Expectation",
-    "grievances.GrievanceTier",
-]
-
-
-def _touch_office_charter(sender, instance, raw=False, **kwargs):
-    if raw:  # loaddata sets updated_at itself, from the fixture
-        return
-    touch_charter(instance.pk if sender._meta.label == "offices.Office" else instance.office_id)
+from django.db.models.signals import post_save, pre_save
 
 
 def _version_saved(sender, instance, **kwargs):
@@ -43,7 +26,3 @@ def _grievance_filed(sender, instance, raw=False, **kwargs):
 def connect():
     pre_save.connect(_grievance_filed, sender=apps.get_model("grievances.Grievance"), dispatch_uid="grievance-version")
     post_save.connect(_version_saved, sender=apps.get_model("charters.CharterVersion"), dispatch_uid="version-listing")
-    for label in CHARTER_PARTS:
-        model = apps.get_model(label)
-        post_save.connect(_touch_office_charter, sender=model, dispatch_uid=f"touch-charter-{label}-save")
-        post_delete.connect(_touch_office_charter, sender=model, dispatch_uid=f"touch-charter-{label}-delete")

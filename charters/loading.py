@@ -5,7 +5,7 @@ staff, the draft), thawed by charters.snapshot."""
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
-from grievances.models import GrievanceTier
+from grievances.models import GrievanceTier, Level, PublishedTier
 from offices.models import Office
 
 from .models import CharterVersion
@@ -58,7 +58,20 @@ def load_charter(key, number=None):
         version = versions.filter(number=number).first()
         if version is None:
             return None
-    return _version_contents(office, subordinates, version, _national_cell())
+    national_cell = _national_cell()
+    contents = _version_contents(office, subordinates, version, national_cell)
+    printed = {tier["level"] for tier in version.document["grievance_tiers"]} if version else set()
+    if number is None and version is not None and not printed >= {level.value for level in Level.office_levels()}:
+        contents.law_chain = law_chain(office, national_cell)  # a query only where the paper lacks a tier
+    return contents
+
+
+def law_chain(office, national_cell):
+    """The tiers the charter in force does not print, as the law gives them (the holder HQ assigned,
+    the national days), followed by the national cell; [] when the paper prints its whole chain."""
+    unprinted = PublishedTier.objects.of_office(office).filter(printed=False).select_related("office")
+    tiers = [tier.as_tier() for tier in unprinted]
+    return tiers + national_cell if tiers else []
 
 
 def load_draft(key):

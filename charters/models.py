@@ -14,7 +14,8 @@ class Charter(models.Model):
 
     With the office's services, expectations and grievance tiers, this is the office's draft:
     what its staff edit. Citizens read what was last published of it (CharterVersion).
-    This row says that the office has a charter at all, and when any part of it last changed.
+    This row says that the office has a charter at all; when a published one last changed is its
+    version's publication time.
     """
 
     class ServiceColumns(models.TextChoices):
@@ -32,7 +33,6 @@ class Charter(models.Model):
     issued_on = models.DateField("চার্টারের তারিখ", null=True, blank=True)
     signatory_name = models.CharField("স্বাক্ষরকারীর নাম", max_length=200, blank=True)
     signatory_designation = models.CharField("স্বাক্ষরকারীর পদবি", max_length=200, blank=True)
-    updated_at = models.DateTimeField("সর্বশেষ হালনাগাদ", default=timezone.now, editable=False)
 
     class Meta:
         db_table = "offices_charter"  # made by offices before the charter was its own app
@@ -43,10 +43,6 @@ class Charter(models.Model):
         # The office alone: the admin puts the model's name ("সিটিজেন চার্টার:") before it already.
         return str(self.office)
 
-    def save(self, *args, **kwargs):
-        self.updated_at = charter_changed_at()
-        super().save(*args, **kwargs)
-
     @property
     def has_superior_column(self):
         return self.service_columns != self.ServiceColumns.STANDARD
@@ -54,22 +50,6 @@ class Charter(models.Model):
     @property
     def time_limit_first(self):
         return self.service_columns == self.ServiceColumns.TIME_FIRST
-
-
-def charter_changed_at():
-    """Now, to the millisecond: when a charter last changed, as its page and JSON show it.
-
-    Django's JSON serializer keeps milliseconds only; a finer time would not survive a dumpdata
-    backup, and the restored pages and JSON would differ from the originals.
-    """
-    now = timezone.now()
-    return now.replace(microsecond=now.microsecond // 1000 * 1000)
-
-
-def touch_charter(office_id):
-    """Record that some part of an office's charter changed now."""
-    if office_id:
-        Charter.objects.filter(office_id=office_id).update(updated_at=charter_changed_at())
 
 
 class CharterVersionQuerySet(models.QuerySet):

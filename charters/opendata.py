@@ -98,7 +98,7 @@ def office_data(contents, request):
                 "designation": _text(charter, "signatory_designation"),
             },
             "version": contents.version.number if contents.version else None,
-            "updated_at": charter.updated_at.isoformat(),
+            "updated_at": charter.published_at.isoformat(),
         },
         "services": [
             {

@@ -1,11 +1,13 @@
-"""Publishing an office's draft as a new version, withdrawing one, and the search listing that
-follows the version in force. Every write here is one transaction."""
+"""Publishing an office's draft as a new version, withdrawing one, and what follows the version in
+force: the search listing (services.ServiceListing) and the GRS chain that routes grievances
+(grievances.PublishedTier). Every write here is one transaction."""
 
 import datetime
 
 from django.db import transaction
 from django.db.models import Max
 
+from grievances.models import PublishedTier
 from offices.models import Office
 from services.models import Service, ServiceListing
 
@@ -82,7 +84,8 @@ def withdraw(version, user):
 
 
 def refresh_listing(office):
-    """Make the office's search listing the services of its version in force (or none)."""
+    """Make the office's search listing the services of its version in force (or none), and its
+    published GRS chain that version's."""
     refresh_listings([getattr(office, "pk", office)])
 
 
@@ -104,6 +107,9 @@ def refresh_listings(office_ids):
             listing.search_text = listing.searchable_text()
             listings.append(listing)
     ServiceListing.objects.bulk_create(listings, batch_size=1000)
+    PublishedTier.objects.project(
+        {office_id: (in_force[office_id].document if office_id in in_force else None) for office_id in office_ids}
+    )
 
 
 # Where a version document keeps translatable text, by the kind of thing it belongs to.

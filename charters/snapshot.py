@@ -39,6 +39,9 @@ class CharterContents:
     subordinates: list
     charter: Charter | None = None
     version: object = None  # the CharterVersion shown; None for a draft or no charter
+    # The tiers of the national GRS chain the law gives where the paper prints none (Kachua's),
+    # then the national cell: shown below the paper's parts, for the version in force only.
+    law_chain: list = None
 
     @property
     def service_tables(self):
@@ -154,9 +157,9 @@ def contents_from_document(office, document, *, national_cell, subordinates, pub
         office=office,
         service_columns=document["service_columns"],
         issued_on=datetime.date.fromisoformat(document["issued_on"]) if document["issued_on"] else None,
-        updated_at=published_at,
         **_thawed(CHARTER_TEXTS, document),
     )
+    charter.published_at = published_at  # its "last updated": when this version was published
     officers = {}
 
     def officer(data):

@@ -76,6 +76,7 @@ def _page_context(contents, **extra):
         "service_tables": [(category, rows, *shared_officers(rows)) for category, rows in contents.service_tables],
         "expectations": contents.expectations,
         "grievance_chain": contents.grievance_chain,
+        "law_chain": contents.law_chain or [],
         "subordinates": contents.subordinates,
         # What a grievance against an office without a charter goes through: the national standard.
         "standard_days": {level.value: level.standard_days for level in Level},

@@ -4,7 +4,6 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from charter_portal.bangla import any_encoding_pattern
 from grievances.models import GrievanceTier
@@ -74,7 +73,6 @@ def write_charter(office, document, *, replace=False):
             "issued_on": document.issued_on,
             "signatory_name_bn": document.signatory_name,
             "signatory_designation_bn": document.signatory_designation,
-            "updated_at": timezone.now(),
         },
     )
 
@@ -125,8 +123,6 @@ def write_charter(office, document, *, replace=False):
 
 # --- fixtures --------------------------------------------------------------------------
 
-FIXTURE_TIMESTAMP = "2026-11-24T00:00:00+06:00"
-
 
 def charter_fixture(office, document):
     """The document as loaddata objects, with the shipped fixtures' primary-key scheme:
@@ -143,7 +139,6 @@ def charter_fixture(office, document):
                 "issued_on": document.issued_on.isoformat() if document.issued_on else None,
                 "signatory_name_bn": document.signatory_name,
                 "signatory_designation_bn": document.signatory_designation,
-                "updated_at": FIXTURE_TIMESTAMP,
             },
         }
     ]

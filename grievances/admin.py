@@ -20,6 +20,7 @@ from .models import (
     Holiday,
     Level,
     Notification,
+    PublishedTier,
     attach_deadlines,
     desk_of,
 )
@@ -29,8 +30,10 @@ ORDINALS = {1: "১ম", 2: "২য়", 3: "৩য়"}
 
 @admin.register(GrievanceTier)
 class GrievanceTierAdmin(ReturnsToEditorMixin, OfficeScopedAdmin, TabbedTranslationAdmin):
-    """Office staff edit who holds their tiers and how to reach them; the days are HQ's (bounded by
-    the national standard), so no office can move its own deadlines."""
+    """Office staff edit, in their draft, who holds their tiers and how to reach them (the rule of
+    the chain in GrievanceTier.clean); it routes nothing until it is published. The days are HQ's
+    (bounded by the national standard), and so are adding and deleting a tier: no office can
+    move its own deadlines or undo the days HQ set by deleting and re-adding a tier."""
 
     list_display = ["__str__", "level", "contact_officer", "resolution_days"]
     list_filter = ["level"]
@@ -42,8 +45,53 @@ class GrievanceTierAdmin(ReturnsToEditorMixin, OfficeScopedAdmin, TabbedTranslat
             fields.append("resolution_days")
         return fields
 
+    def has_add_permission(self, request, *args):
+        return is_hq(request) and super().has_add_permission(request, *args)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_hq(request) and super().has_delete_permission(request, obj)
+
     def editor_section(self, obj):
         return "editor-grs"
+
+
+class PublishedTierForm(forms.ModelForm):
+    class Meta:
+        model = PublishedTier
+        fields = ["holder"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.contact and cleaned.get("holder") != self.instance.holder:
+            raise ValidationError("চার্টারে এই স্তরের পদের নাম আছে; তা বদলাতে চার্টার সংশোধন করে প্রকাশ করুন।")
+        return cleaned
+
+
+@admin.register(PublishedTier)
+class PublishedTierAdmin(HQOnlyMixin, admin.ModelAdmin):
+    """The chain of the charters in force, as routing reads it. Written by publishing; HQ only
+    names the post that holds a tier the charter names none for (a paper with no GRS table, or
+    an address in words), which stays from one publish to the next."""
+
+    form = PublishedTierForm
+    list_display = ["__str__", "printed", "holder", "holder_assigned", "days"]
+    list_filter = ["level", "printed", "holder_assigned"]
+    list_select_related = ["office", "holder__office"]
+    search_fields = ["office__key", "office__name_bn"]
+    raw_id_fields = ["holder"]
+    readonly_fields = ["office", "level", "printed", "days"]
+
+    def has_add_permission(self, request, *args):
+        return False  # the rows are the charters in force: publishing writes them
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if obj.contact is None:
+            obj.assign(obj.holder)
+        else:
+            super().save_model(request, obj, form, change)
 
 
 @admin.register(Holiday)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from charter_portal.bangla import bn_digits
 from offices.models import Office
 
-from .models import Feedback, Grievance, GrievanceTier, Level, Notification, held_cells, is_held
+from .models import Feedback, Grievance, Level, Notification, PublishedTier, held_cells, is_held
 from .workdays import WorkingCalendar
 
 HQ_LABEL = _("প্রধান কার্যালয়")
@@ -71,7 +71,7 @@ def summary(as_of, grievances=None, hq=True, desk=None):
     table = [
         {
             "office": offices[office_id],
-            "level": GrievanceTier.Level(level),
+            "level": Level(level),
             "counts": [(status.label, counts[(office_id, level)][status]) for status in Grievance.Status],
             "total": sum(counts[(office_id, level)].values()),
             "overdue": overdue_count[(office_id, level)],
@@ -117,15 +117,15 @@ def hq_lists(unresolved):
     held = held_cells()
     unassigned = [g for g in unresolved if not is_held(g, held)]
     cells, national = held
-    # Every office that has published a charter or has grievances, at each of its own tiers.
-    office_ids = set(Office.objects.filter(charter__isnull=False).values_list("pk", flat=True))
+    # Every office with a charter in force (its published chain) or with grievances, at each of its tiers.
+    published = {(t.office_id, t.level): t for t in PublishedTier.objects.select_related("holder")}
+    office_ids = {office_id for office_id, _level in published}
     office_ids |= set(Grievance.objects.values_list("office", flat=True).distinct())
-    named = {(t.office_id, t.level): t for t in GrievanceTier.objects.filter(office__in=office_ids)}
     without_holder = []
     for office in sorted(Office.objects.filter(pk__in=office_ids), key=lambda o: o.name):
         for level in Level.office_levels():
             if (office.pk, level) not in cells:
-                tier = named.get((office.pk, level))
+                tier = published.get((office.pk, level))
                 without_holder.append({"office": office, "level": level, "tier": tier})
     return {
         "unassigned": unassigned,

@@ -54,23 +54,44 @@ class MobileField(forms.CharField):
         return mobile
 
 
+def service_key(service):
+    """A published service's stable key, as links and the form carry it: "category-serial"."""
+    return f"{service.category}-{service.serial}"
+
+
 class ServiceSelect(forms.Select):
     """Marks an option whose service name is shown in another language than the page's (lang_of):
     an option can hold no element that could carry the mark."""
 
-    def create_option(self, *args, **kwargs):
-        option = super().create_option(*args, **kwargs)
-        service = getattr(option["value"], "instance", None)
-        if service is not None and lang_of(service, "name") != get_language():
-            option["attrs"]["lang"] = lang_of(service, "name")
+    languages = {}
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        language = self.languages.get(value)
+        if language and language != get_language():
+            option["attrs"]["lang"] = language
         return option
 
 
-class ServiceChoiceField(forms.ModelChoiceField):
+class ServiceChoiceField(forms.ChoiceField):
+    """The services of the charter in force (services.ServiceListing), by their stable key; the
+    cleaned value is the listing."""
+
     widget = ServiceSelect
 
-    def label_from_instance(self, service):
-        return f"{service.get_category_display()} {bn_digits(service.serial)}. {service.name}"
+    def set_services(self, listings):
+        self.listings = {service_key(s): s for s in listings}
+        self.choices = [("", self.empty_label)] + [
+            (key, f"{s.get_category_display()} {bn_digits(s.serial)}. {s.name}") for key, s in self.listings.items()
+        ]
+        self.widget.languages = {key: lang_of(s, "name") for key, s in self.listings.items()}
+
+    def __init__(self, *, empty_label, **kwargs):
+        self.empty_label, self.listings = empty_label, {}
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        return self.listings.get(super().clean(value)) if value else None
 
 
 class GrievanceForm(forms.ModelForm):
@@ -88,7 +109,6 @@ class GrievanceForm(forms.ModelForm):
     )
     service = ServiceChoiceField(
         label=_("কোন সেবা নিয়ে অভিযোগ (ঐচ্ছিক)"),
-        queryset=None,
         required=False,
         empty_label=_("— নির্দিষ্ট কোনো সেবা নয় —"),
         error_messages={"invalid_choice": _("তালিকা থেকে এই দপ্তরের একটি সেবা বেছে নিন।")},
@@ -114,12 +134,13 @@ class GrievanceForm(forms.ModelForm):
 
     class Meta:
         model = Grievance
-        fields = ["name", "mobile", "email", "service", "description", "desired_outcome"]
+        fields = ["name", "mobile", "email", "description", "desired_outcome"]
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.office = office
-        self.fields["service"].queryset = office.services.order_by("category", "serial")
+        # Exactly the services of the charter in force: never a draft row.
+        self.fields["service"].set_services(office.service_listings.order_by("category", "serial"))
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 
@@ -128,7 +149,7 @@ class GrievanceForm(forms.ModelForm):
         return bool(self.cleaned_data.get("website"))
 
     def grievance_fields(self):
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in [*self.Meta.fields, "service"]}
 
 
 class LookupForm(forms.Form):

@@ -25,8 +25,8 @@ from .models import (
     Feedback,
     Grievance,
     GrievanceEvent,
-    GrievanceTier,
     Level,
+    PublishedTier,
     desk_of,
     resolution_days_for,
 )
@@ -45,17 +45,17 @@ def _remembered(request):
     shown = request.session.get(SESSION_KEY)
     if not shown or shown.get("until", 0) < time.time():
         return None
-    return Grievance.objects.select_related("office", "service").filter(pk=shown["pk"]).first()
+    return Grievance.objects.select_related("office").filter(pk=shown["pk"]).first()
 
 
 def _chain(office):
-    """The tiers as the citizen should read them, and whether they are the national standard."""
-    tiers = list(GrievanceTier.objects.of_office(office))
-    days = resolution_days_for(office, tiers)
+    """The tiers as the citizen should read them (the charter in force's), and whether they are
+    the national standard's (the charter prints no GRS table, or there is no charter in force)."""
+    days = resolution_days_for(office)
     return {
         "chain_days": [(level, days[level]) for level in Level],
         "standard_days_text": standard_days_text(),
-        "uses_national_standard": not any(t.office_id == office.pk for t in tiers),
+        "uses_national_standard": not PublishedTier.objects.of_office(office).filter(printed=True).exists(),
     }
 
 
@@ -65,7 +65,7 @@ def standard_days_text():
     return gettext("%(others)s ও %(last)s") % {"others": ", ".join(numbers[:-1]), "last": numbers[-1]}
 
 
-_SERVICE_PK = re.compile(r"[0-9]{1,18}")
+_SERVICE_KEY = re.compile(r"[0-9]{1,2}-[0-9]{1,4}")
 
 
 @never_cache
@@ -92,10 +92,10 @@ def file_grievance(request, key):
             status = 429
     else:
         service = request.GET.get("service", "")
-        # A malformed value (``²`` is a digit to str.isdigit) is ignored, never looked up.
-        valid = _SERVICE_PK.fullmatch(service) and office.services.filter(pk=int(service)).exists()
-        initial = {"service": service} if valid else {}
-        form = GrievanceForm(office=office, initial=initial)
+        form = GrievanceForm(office=office)
+        # A published service's key ("1-3"); a malformed or unknown value is ignored.
+        if _SERVICE_KEY.fullmatch(service) and service in form.fields["service"].listings:
+            form.initial["service"] = service
     context = {"office": office, "form": form, **_chain(office)}
     return render(request, "grievances/file.html", context, status=status)
 

@@ -7,7 +7,8 @@ class OfficesConfig(AppConfig):
     name = "offices"
     verbose_name = "দপ্তর"
     # What the public pages show of this app (pagecache renews its version when they change).
-    public_models = ["Division", "District", "Upazila", "Office", "Officer"]
+    # Officer is not here: public pages show officers as the charter in force has them (its document).
+    public_models = ["Division", "District", "Upazila", "Office"]
 
     def ready(self):
         from charter_portal.searchable import index_loaded_row  # a models module: not before apps load

@@ -16,5 +16,5 @@ class ServicesConfig(AppConfig):
 
         register_converter(CategoryConverter, "service_category")
         register_converter(SerialConverter, "service_serial")
-        for name in ("Service", "ServiceListing"):
-            post_save.connect(index_loaded_row, sender=self.get_model(name), dispatch_uid=f"index-loaded-{name}")
+        listing = self.get_model("ServiceListing")
+        post_save.connect(index_loaded_row, sender=listing, dispatch_uid="index-loaded-ServiceListing")

@@ -12,7 +12,7 @@ from charter_portal.searchable import Searchable
 SEARCHED_FIELDS = ("name", "delivery_method", "required_papers", "papers_source")
 
 
-class PromisedService(Searchable):
+class PromisedService(models.Model):
     """A service as a charter promises it: its category, serial and texts, and its addresses.
     Service is the row an office's staff edit (the draft); ServiceListing the published one that
     search reads."""
@@ -126,7 +126,7 @@ class Service(PromisedService):
             raise ValidationError({"superior_officer": "উর্ধ্বতন কর্মকর্তা এই দপ্তরের বা এর ঊর্ধ্বতন কোনো দপ্তরের হতে হবে।"})
 
 
-class ServiceListing(PromisedService):
+class ServiceListing(PromisedService, Searchable):
     """A service of the charter an office has in force, as search finds it: rebuilt from the
     published version whenever a version is published or withdrawn (charters.publishing)."""
 

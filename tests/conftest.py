@@ -20,6 +20,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("loaddata", *demo_fixture_paths(), verbosity=0)
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/system/ is a system test: `pytest -m "not system"` leaves them out."""
+    system = config.rootpath / "tests" / "system"
+    for item in items:
+        if system in item.path.parents:
+            item.add_marker(pytest.mark.system)
+
+
 def pytest_report_header(config):
     from django.conf import settings
 

@@ -1,11 +1,11 @@
-"""Who holds a grievance: the officer the charter's GRS table names for its tier.
+"""Who holds a grievance: the post the charter in force names for its tier.
 
 A desk (GrievanceDesk) ties a staff account to an officer's post (offices.Officer). The desk
-holds a tier for every office whose GRS tier names that post as its contact officer: one HQ
-appeal officer, named by the tier 2 of many offices, holds all their appeals. A desk may instead
-be at the Cabinet Division's national cell (tier 3 of every office), which no office's charter
-names. A tier that names no post, or a post no active account holds, has no holder: its
-grievances are HQ's unassigned list.
+holds a tier for every office whose published chain (PublishedTier, the charter version in
+force, never the draft) names that post as its holder: one HQ appeal officer, named by the tier 2
+of many offices, holds all their appeals. A desk may instead be at the Cabinet Division's
+national cell (tier 3 of every office), which no office's charter names. A tier with no holder,
+or a post no active account holds, has no holder: its grievances are HQ's unassigned list.
 """
 
 from django.conf import settings
@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 
-from .tiers import GrievanceTier, Level
+from .published import PublishedTier
+from .tiers import Level
 
 
 class GrievanceDeskQuerySet(models.QuerySet):
@@ -23,11 +24,10 @@ class GrievanceDeskQuerySet(models.QuerySet):
     def holding(self, office, level):
         """The active desks that hold grievances of ``office`` at ``level``."""
         level = Level(level)
-        tier = GrievanceTier.objects.of_office(office).filter(level=level).first()
-        condition = Q(national_cell=True) if level.is_national else Q(pk__in=[])
-        if tier is not None and tier.contact_officer_id:
-            condition |= Q(officer=tier.contact_officer_id)
-        return self.active().filter(condition)
+        if level.is_national:
+            return self.active().filter(national_cell=True)
+        holders = PublishedTier.objects.of_office(office).filter(level=level).exclude(holder=None).values("holder")
+        return self.active().filter(officer__in=holders)
 
 
 def held_cells():
@@ -35,15 +35,8 @@ def held_cells():
     national cell (tier 3 of every office) has a holder. Two queries, for lists of many grievances."""
     desks = GrievanceDesk.objects.active()
     national = desks.filter(national_cell=True).exists()
-    cells = set()
     officers = desks.exclude(officer=None).values("officer")
-    for office_id, level in GrievanceTier.objects.filter(contact_officer__in=officers).values_list(
-        "office_id", "level"
-    ):
-        if office_id is None:
-            national = True
-        else:
-            cells.add((office_id, level))
+    cells = set(PublishedTier.objects.filter(holder__in=officers).values_list("office_id", "level"))
     return cells, national
 
 
@@ -117,7 +110,7 @@ class GrievanceDesk(models.Model):
         if self.national_cell:
             found.append((None, Level.national()))
         if self.officer_id:
-            tiers = GrievanceTier.objects.filter(contact_officer=self.officer_id).values_list("office_id", "level")
+            tiers = PublishedTier.objects.held_by(self.officer_id).values_list("office_id", "level")
             found.extend((office_id, Level(level)) for office_id, level in tiers)
         return found
 

@@ -1,23 +1,25 @@
 """A grievance as it climbs the chain, and its history.
 
 Every write locks the row, changes it, records a GrievanceEvent and writes the notices it owes
-(``grievances.notifications``, rows of the outbox) in one transaction. A grievance keeps the working days of
-its tier from the day it reached it (``days_at_tier``), and the service's name as the citizen chose it.
+(``grievances.notifications``, rows of the outbox) in one transaction. A grievance keeps the
+working days of its tier from the day it reached it (``days_at_tier``), and the service as the
+citizen chose it from the charter in force: its stable key (category and serial, which survive
+re-import and re-publish) and its name then (``service_name``).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from charter_portal.bangla import bengali_date
 
 from ..identifiers import TRACKING_NUMBER_MAX_LENGTH, new_tracking_number, validate_mobile
 from .desks import desk_of, may_handle
-from .tiers import GrievanceTier, Level, resolution_days_for
+from .events import GrievanceEvent, Status
+from .published import PublishedTier, resolution_days_for
+from .tiers import GrievanceTier, Level
 
 NOT_YOURS = "অভিযোগটি এখন আর আপনার দায়িত্বে নেই (অন্য স্তরে বা দপ্তরে গেছে)।"
 
@@ -73,10 +75,7 @@ def days_at(office, level):
 
 
 class Grievance(models.Model):
-    class Status(models.TextChoices):
-        RECEIVED = "received", _("গৃহীত, ব্যবস্থা গ্রহণের অপেক্ষায়")
-        IN_PROGRESS = "in_progress", _("ব্যবস্থা গ্রহণ চলছে")
-        RESOLVED = "resolved", _("নিষ্পত্তি হয়েছে")
+    Status = Status
 
     class Channel(models.TextChoices):
         ONLINE = "online", "অনলাইনে"
@@ -89,17 +88,11 @@ class Grievance(models.Model):
         editable=False,
     )
     office = models.ForeignKey("offices.Office", models.PROTECT, related_name="grievances", verbose_name="দপ্তর")
-    service = models.ForeignKey(
-        "services.Service",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="grievances",
-        verbose_name="সেবা",
-    )
-    service_name = models.CharField(
+    # The service by its key in the charter in force (services.ServiceListing): never a draft row.
+    service_category = models.PositiveSmallIntegerField("সেবার ধরন", null=True, blank=True, editable=False)
+    service_serial = models.PositiveSmallIntegerField("সেবার ক্রমিক নং", null=True, blank=True, editable=False)
+    service_name = models.TextField(
         "সেবার নাম (দাখিলের সময়ের)",
-        max_length=500,
         blank=True,
         help_text="সেবাটি পরে মুছে ফেলা বা নাম বদলালেও অভিযোগে দাখিলের সময়ের নাম থাকে",
     )
@@ -113,7 +106,9 @@ class Grievance(models.Model):
     level = models.PositiveSmallIntegerField("বর্তমান স্তর", choices=Level.choices, default=Level.first())
     status = models.CharField("অবস্থা", max_length=20, choices=Status.choices, default=Status.RECEIVED)
     tier_since = models.DateField(
-        "বর্তমান স্তরে পৌঁছানোর দিন", help_text="সময়সীমা গণনার শূন্যতম দিন", default=timezone.localdate
+        "বর্তমান স্তরে পৌঁছানোর দিন",
+        help_text="সময়সীমা গণনার শূন্যতম দিন",
+        default=timezone.localdate,
     )
     days_at_tier = models.PositiveSmallIntegerField(
         "বর্তমান স্তরের সময়সীমা (কার্যদিবস)",
@@ -160,19 +155,11 @@ class Grievance(models.Model):
     def __str__(self):
         return self.tracking_number
 
-    def clean(self):
-        if self.service_id and self.office_id and self.service.office_id != self.office_id:
-            raise ValidationError({"service": "সেবাটি এই দপ্তরের নয়।"})
-
     # ---- reads
 
     @property
     def filed_on(self):
         return timezone.localdate(self.filed_at)
-
-    def tier_days(self):
-        """The working days of the current tier, as they were the day the grievance reached it."""
-        return self.days_at_tier
 
     def deadline(self, calendar=None):
         from ..workdays import WorkingCalendar
@@ -184,9 +171,15 @@ class Grievance(models.Model):
         return self.status != self.Status.RESOLVED and as_of > self.deadline(calendar)
 
     def tier(self):
-        """The GrievanceTier row of the current tier, or None when the charter prints no GRS table."""
-        tiers = GrievanceTier.objects.of_office(self.office_id).filter(level=self.level)
-        return tiers.select_related("contact_officer__office").first()
+        """The current tier as the charter in force has it (a GrievanceTier to show), or None when
+        the office has no charter in force; tier 3 is the national cell's row."""
+        if Level(self.level).is_national:
+            return GrievanceTier.objects.national().select_related("contact_officer__office").first()
+        published = PublishedTier.objects.of_office(self.office_id).filter(level=self.level)
+        published = published.select_related("office").first()
+        if published is None or not (published.printed or published.holder_contact):
+            return None  # nothing the charter in force says of this tier: the page names the office
+        return published.as_tier()
 
     @property
     def is_at_last_tier(self):
@@ -199,7 +192,7 @@ class Grievance(models.Model):
     @property
     def service_label(self):
         """The service as filed: its name then, even if it was renamed or deleted since."""
-        return self.service_name or (self.service.name if self.service_id else "")
+        return self.service_name
 
     # ---- writes: each one locks the row, changes it and records the change, in one transaction
 
@@ -210,8 +203,10 @@ class Grievance(models.Model):
 
         level = Level.first()
         fields.setdefault("days_at_tier", days_at(office, level))
-        if fields.get("service") is not None and not fields.get("service_name"):
-            fields["service_name"] = fields["service"].name
+        listing = fields.pop("service", None)  # a services.ServiceListing of the charter in force
+        if listing is not None:
+            fields.update(service_category=listing.category, service_serial=listing.serial)
+            fields.setdefault("service_name", listing.name)
         with transaction.atomic():
             while True:
                 grievance = cls(office=office, tracking_number=new_tracking_number(), **fields)
@@ -258,11 +253,14 @@ class Grievance(models.Model):
         if moved:
             self.tier_since = on  # day zero at the new tier
             self.days_at_tier = days_at(self.office_id, self.level)  # kept: later edits do not move it
+            earlier = self.events.arrivals(self.office_id, self.level).first() if self.pk else None
+            if earlier is not None:  # back where it has been: that first clock runs on (forwarding buys no time)
+                self.tier_since, self.days_at_tier = earlier.on, earlier.days
             event.days = self.days_at_tier
         self.resolved_on = on if self.status == self.Status.RESOLVED else None
         for name, value in fields.items():
             setattr(self, name, value)
-        self.full_clean(exclude=["tracking_number", "service"])
+        self.full_clean(exclude=["tracking_number"])
         self.save()
         event.to_status, event.to_level, event.office_id = self.status, self.level, self.office_id
         event.save()
@@ -328,6 +326,11 @@ class Grievance(models.Model):
                 raise ValidationError("কেবল ১ম স্তরের অনিষ্পন্ন অভিযোগ অন্য দপ্তরে পাঠানো যায়।")
             if office.pk == locked.office_id:
                 raise ValidationError("অভিযোগটি এই দপ্তরেই আছে; অন্য একটি দপ্তর বেছে নিন।")
+            desk = desk_of(user) if user is not None else None
+            if desk is not None and any(cell == office.pk for cell, _level in desk.cells()):
+                raise ValidationError(
+                    "ওই দপ্তরের অভিযোগ প্রতিকারের একটি স্তরের দায়িত্বে আপনি নিজেই আছেন; নিজের কাছে পাঠানো যায় না।"
+                )
             locked._change(
                 GrievanceEvent.Kind.FORWARDED,
                 role=GrievanceEvent.Role.OFFICER,
@@ -336,7 +339,9 @@ class Grievance(models.Model):
                 on=timezone.localdate(),
                 status=self.Status.RECEIVED,
                 office=office,
-                service=None,  # a service of the old office; its name stays in service_name
+                # A service of the old office; its name stays in service_name.
+                service_category=None,
+                service_serial=None,
             )
             notifications.forwarded(locked)
         self.refresh_from_db()
@@ -389,61 +394,3 @@ class Grievance(models.Model):
             notifications.reached_tier(locked, escalated=True)
         self.refresh_from_db()
         return event
-
-
-class GrievanceEvent(models.Model):
-    """One change of a grievance's status, tier or office: the history HQ reads in full, the citizen in short."""
-
-    class Kind(models.TextChoices):
-        # The citizen's status page lists these.
-        FILED = "filed", _("অভিযোগ দাখিল হয়েছে")
-        ACTION = "action", _("ব্যবস্থা গ্রহণ করা হয়েছে")
-        RESOLVED = "resolved", _("নিষ্পত্তি হয়েছে")
-        ESCALATED = "escalated", _("সময়সীমা পার হওয়ায় পরবর্তী স্তরে গেছে")
-        REOPENED = "reopened", _("নাগরিক পুনরায় খুলেছেন; পরবর্তী স্তরে গেছে")
-        FORWARDED = "forwarded", _("সঠিক দপ্তরে পাঠানো হয়েছে")
-
-    class Role(models.TextChoices):
-        CITIZEN = "citizen", "নাগরিক"
-        OFFICER = "officer", "কর্মকর্তা"
-        SYSTEM = "system", "স্বয়ংক্রিয় (সিস্টেম)"
-
-    grievance = models.ForeignKey(Grievance, models.CASCADE, related_name="events", verbose_name="অভিযোগ")
-    kind = models.CharField("ঘটনা", max_length=20, choices=Kind.choices)
-    on = models.DateField("দিন", help_text="যে দিন থেকে পরিবর্তনটি গণ্য")
-    recorded_at = models.DateTimeField("লিপিবদ্ধ হওয়ার সময়", default=timezone.now)
-    role = models.CharField("কে করেছেন", max_length=10, choices=Role.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="ব্যবহারকারী",
-    )
-    from_status = models.CharField("আগের অবস্থা", max_length=20, choices=Grievance.Status.choices, blank=True)
-    to_status = models.CharField("নতুন অবস্থা", max_length=20, choices=Grievance.Status.choices)
-    from_level = models.PositiveSmallIntegerField("আগের স্তর", choices=Level.choices, null=True, blank=True)
-    to_level = models.PositiveSmallIntegerField("নতুন স্তর", choices=Level.choices)
-    from_office = models.ForeignKey(
-        "offices.Office", models.PROTECT, null=True, blank=True, related_name="+", verbose_name="আগের দপ্তর"
-    )
-    office = models.ForeignKey(
-        "offices.Office", models.PROTECT, null=True, blank=True, related_name="+", verbose_name="দপ্তর"
-    )
-    days = models.PositiveSmallIntegerField(
-        "নতুন স্তরের সময়সীমা (কার্যদিবস)", null=True, blank=True, help_text="স্তরে পৌঁছানোর ঘটনায়"
-    )
-    note = models.TextField("অভ্যন্তরীণ মন্তব্য", blank=True)
-
-    class Meta:
-        verbose_name = "অভিযোগের ইতিহাস"
-        verbose_name_plural = "অভিযোগের ইতিহাস"
-        ordering = ["grievance", "recorded_at", "pk"]
-
-    def __str__(self):
-        return f"{self.grievance}: {self.get_kind_display()} ({bengali_date(self.on)})"
-
-    @property
-    def actor(self):
-        return self.user or self.get_role_display()

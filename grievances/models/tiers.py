@@ -1,9 +1,11 @@
-"""The grievance redress chain (GRS) an office's charter promises, and the days each tier has.
+"""The grievance redress chain (GRS) as an office's draft has it, the national cell, and the
+chain's rule.
 
 Tier 1 is the office's grievance redress officer (অনিক), tier 2 the appeal officer, tier 3 the
 Cabinet Division's national cell. The working days of each tier are the GRS guideline's national
 standard (``Level.standard_days``): HQ's to set, bounded by that standard; an office's staff edit
-only who holds a tier and how to reach them. A grievance keeps the days its tier had the day it
+only who holds a tier and how to reach them, in their draft, which routes nothing until it is
+published (``grievances.models.published``). A grievance keeps the days its tier had the day it
 got there (``Grievance.days_at_tier``), so no later edit moves a running deadline.
 """
 
@@ -23,11 +25,6 @@ class GrievanceTierQuerySet(models.QuerySet):
         """The tiers of this office: its own (1 and 2) and the national cell; one query."""
         office_id = getattr(office, "pk", office)
         return self.filter(Q(office=office_id) | Q(office__isnull=True))
-
-    def of_offices(self, offices):
-        """The tiers of several offices (ids or rows) and the national cell, in one query."""
-        ids = {getattr(office, "pk", office) for office in offices}
-        return self.filter(Q(office__in=ids) | Q(office__isnull=True))
 
     def chain_for(self, office, office_tiers=None, national_tiers=None):
         """The office's own tiers followed by the national cell; empty if it has none.
@@ -170,27 +167,26 @@ class GrievanceTier(models.Model):
         if not (self.contact_officer_id or self.contact_text.strip()):
             raise ValidationError("যোগাযোগের কর্মকর্তা নির্বাচন করুন অথবা ঠিকানা লিখুন।")
         if self.contact_officer_id and self.office_id:
-            if not self.office.may_name(self.contact_officer, from_above=True):
-                raise ValidationError({"contact_officer": "কর্মকর্তা এই দপ্তরের বা এর ঊর্ধ্বতন কোনো দপ্তরের হতে হবে।"})
+            problem = holder_problem(self.office, self.level, self.contact_officer)
+            if problem:
+                raise ValidationError({"contact_officer": problem})
 
 
 LAST_LEVEL = Level.national()
 
 
-def resolution_days_for(office, tiers=None):
-    """``{level: working days}`` today for a grievance against ``office``, with the national standard.
-
-    ``tiers`` may be given (the office's own rows and the national cell) to save the query.
-    What a grievance keeps is the value of the day it reached its tier (``Grievance.days_at_tier``).
-    """
-    office_id = getattr(office, "pk", office)
-    if tiers is None:
-        tiers = GrievanceTier.objects.of_office(office_id)
-    days = {level: level.standard_days for level in Level}
-    for tier in tiers:
-        if tier.office_id is None or tier.office_id == office_id:
-            days[Level(tier.level)] = tier.resolution_days
-    return days
+def holder_problem(office, level, officer):
+    """Why ``officer`` may not hold ``office``'s tier ``level``, in Bengali; None if it may.
+    The one statement of the chain's rule (the draft tiers and the published ones both ask it)."""
+    if officer is None or office is None:
+        return None
+    level = Level(level)
+    own = set(office.officer_office_ids())
+    if level == Level.REDRESS_OFFICER and officer.office_id not in own:
+        return "১ম স্তরের (অভিযোগ নিষ্পত্তি কর্মকর্তা) দায়িত্ব এই দপ্তরেরই কোনো কর্মকর্তার।"
+    if level == Level.APPEAL_OFFICER and officer.office_id not in set(office.officer_office_ids(from_above=True)) - own:
+        return "২য় স্তরের (আপিল কর্মকর্তা) দায়িত্ব এই দপ্তরের ঊর্ধ্বতন কোনো দপ্তরের কর্মকর্তার।"
+    return None
 
 
 class Holiday(models.Model):

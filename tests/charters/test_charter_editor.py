@@ -103,9 +103,11 @@ def staff_pages():
         (CharterVersion, version),
     ]:
         name = f"admin:{model._meta.app_label}_{model._meta.model_name}"
-        pages += [reverse(f"{name}_changelist"), reverse(f"{name}_add"), reverse(f"{name}_change", args=[row.pk])]
+        pages += [reverse(f"{name}_changelist"), reverse(f"{name}_change", args=[row.pk])]
         pages.append(reverse(f"{name}_history", args=[row.pk]))
-        if model is not CharterVersion:
+        if model is not GrievanceTier:  # adding and deleting a GRS tier are HQ's
+            pages.append(reverse(f"{name}_add"))
+        if model not in (CharterVersion, GrievanceTier):
             pages.append(reverse(f"{name}_delete", args=[row.pk]))
     return pages
 

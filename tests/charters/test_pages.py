@@ -170,16 +170,6 @@ def test_charter_date_and_last_change_are_in_bengali_digits(client):
     assert not re.search(r">[^<]*[0-9][^<]*<", updated)  # no ASCII digit in the visible text
 
 
-def test_editing_a_service_moves_last_changed(tiny_charter):
-    charter = tiny_charter.charter
-    before = charter.updated_at
-    service = tiny_charter.services.get()
-    service.fee_bn = "বিনামূল্যে"
-    service.save()
-    charter.refresh_from_db()
-    assert charter.updated_at > before
-
-
 def test_pages_use_the_portal_web_font(client):
     html = client.get("/office/joypurhat/").content.decode()
     assert "noto-sans-bengali-bengali-400-normal.woff2" in html

@@ -12,7 +12,8 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from grievances.models import GrievanceEvent, GrievanceTier, Holiday
-from tests.support.grievances import bengali_date, deliver, escalate, file_on, make_officer
+from tests.support.charters import publish_now
+from tests.support.grievances import bengali_date, deliver, escalate, file_on, make_officer, office
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +110,9 @@ def test_a_holiday_hq_adds_later_moves_the_escalation_day():
 
 def test_days_changed_after_filing_leave_the_deadline_as_it_was_and_apply_to_later_grievances():
     grievance = file_on(FILED)
-    GrievanceTier.objects.filter(office__key="joypurhat", level=1).update(resolution_days=10)
+    GrievanceTier.objects.filter(office__key="joypurhat", level=1).update(resolution_days=10)  # HQ, in the draft
+    assert file_on(FILED).deadline() == TIER_1_DEADLINE  # a draft promises nothing until it is published
+    publish_now(office("joypurhat"))
     grievance.refresh_from_db()
     assert grievance.deadline() == TIER_1_DEADLINE  # the 30 days it had when it got there
     later = file_on(FILED)

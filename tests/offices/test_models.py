@@ -4,10 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from charters.models import Charter
 from grievances.models import GrievanceTier
 from offices.models import Office, Officer
-from services.models import Expectation, Service
+from services.models import Service
 
 pytestmark = pytest.mark.django_db
 
@@ -121,11 +120,3 @@ def test_chain_is_empty_for_a_charter_without_a_grs_table():
 def test_services_are_ordered_by_category_then_serial():
     services = list(Service.objects.filter(office__key="joypurhat"))
     assert services == sorted(services, key=lambda s: (s.category, s.serial))
-
-
-def test_deleting_an_expectation_moves_the_charters_last_change():
-    charter = Charter.objects.get(office__key="joypurhat")
-    before = charter.updated_at
-    Expectation.objects.filter(office__key="joypurhat").first().delete()
-    charter.refresh_from_db()
-    assert charter.updated_at > before

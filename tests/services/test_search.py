@@ -113,7 +113,7 @@ def test_the_service_page_puts_papers_cost_and_time_before_the_officer(client):
     box = html[before:officer]
     assert "১. আবেদনপত্র ২. জাতীয় পরিচয়পত্র" in box and "বিনামূল্যে" in box
     assert "উপজেলা কার্যালয়, রংপুর সদর, রংপুর" in box  # where to get the papers
-    assert f"?service={service.pk}" in html  # the way to complain about this service
+    assert f"?service={service.category}-{service.serial}" in html  # the way to complain about this service
 
 
 def test_an_unknown_service_is_404(client):

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from charter_portal.bangla import bengali_digits
-from grievances.models import Grievance, GrievanceDesk, GrievanceTier, Level
+from grievances.models import Grievance, GrievanceDesk, Level, PublishedTier
 from offices.models import Office, Officer
 
 PASSWORD = "pw-for-tests-only"
@@ -56,24 +56,20 @@ def file_on(day, key="joypurhat", **fields):
 
 
 def post_for(key, level):
-    """The officer's post the charter of office ``key`` names for ``level``; where the tier names
-    none (or the charter prints no GRS table), one is made and named, as the office's staff would.
+    """The officer's post the charter in force of office ``key`` has hold ``level``; where it names
+    none (it prints no GRS table, or only an address in words), HQ assigns one, as the demo does.
     Tier 2 of every office is HQ's appeal officer post (one post for many offices)."""
     level = Level(level)
     if level.is_national:
         return None
-    tier = GrievanceTier.objects.filter(office=office(key), level=level).first()
-    if tier is not None and tier.contact_officer_id:
-        return tier.contact_officer
+    tier = PublishedTier.objects.get(office=office(key), level=level)
+    if tier.holder_id:
+        return tier.holder
     if level == Level.APPEAL_OFFICER:
         post, _ = Officer.objects.get_or_create(office=office("hq"), designation="উপ-পরিচালক (প্রশাসন)")
     else:
         post = Officer.objects.create(office=office(key), designation=str(level.label))
-    if tier is None:
-        tier = GrievanceTier(office=office(key), level=level, resolution_days=level.standard_days)
-        tier.when_to_contact, tier.contact_title = "সমাধান না পেলে", str(level.label)
-    tier.contact_officer = post
-    tier.save()
+    tier.assign(post)
     return post
 
 

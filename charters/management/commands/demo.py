@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections, connection, transaction
 
 from charters.apps import OFFICE_STAFF_GROUP
-from grievances.models import GrievanceDesk, GrievanceTier, Level
+from grievances.models import GrievanceDesk, Level, PublishedTier
 from offices.models import Office, Officer, OfficeStaff
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -20,9 +20,10 @@ FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 # their office's charter. Grievances are held by desk accounts named alike for every office:
 # anik-<the office key's first part> at tier 1 (অনিক, the office's grievance redress officer).
 DEMO_STAFF = [("joypurhat", "joypurhat"), ("kachua", "kachua.chandpur")]
-# Grievance holders, by the posts the seed charters name: each seed office's tier 1 (its own
-# officer; where the charter prints no GRS table the demo fills one in with the national standard),
-# tier 2 (HQ's appeal officer, one post for all five) and tier 3 (the national cell).
+# Grievance holders, by the posts the seed charters in force name: each seed office's tier 1 (its
+# own officer) and tier 2 (HQ's appeal officer, one post for all five); where a charter names no
+# post (no GRS table, or an address in words) the demo assigns one as HQ would
+# (PublishedTier.assign), leaving every draft as the paper has it; tier 3 is the national cell.
 SEED_OFFICES = ["joypurhat", "kachua.chandpur", "magurasadar.magura", "natoresadar.natore", "rangpursadar.rangpur"]
 APPEAL_POST = "উপ-পরিচালক (প্রশাসন)"
 DEMO_PASSWORD = "demo-charter-2026"
@@ -146,17 +147,13 @@ class Command(BaseCommand):
         user.save()
         return user
 
-    def _named_post(self, office, level, post):
-        """The office's tier ``level`` names ``post``; a tier the charter does not print is filled in."""
-        tier = GrievanceTier.objects.filter(office=office, level=level).first()
-        if tier is None:
-            tier = GrievanceTier(office=office, level=level, resolution_days=level.standard_days)
-            tier.when_to_contact = "দায়িত্বপ্রাপ্ত কর্মকর্তা সমাধান দিতে ব্যর্থ হলে"
-            tier.contact_title = str(level.label)
-        if tier.contact_officer_id is None:
-            tier.contact_officer = post
-            tier.save()
-        return tier.contact_officer
+    def _holder(self, office, level, post):
+        """The post that holds the office's tier ``level`` in the charter in force; where the charter
+        names none (no GRS table, or an address in words), ``post``, assigned as HQ would."""
+        tier = PublishedTier.objects.get(office=office, level=level)
+        if tier.holder_id is None:
+            tier.assign(post)
+        return tier.holder
 
     @transaction.atomic
     def create_holders(self):
@@ -170,14 +167,13 @@ class Command(BaseCommand):
             post = office.officers.order_by("pk").first() or Officer.objects.create(
                 office=office, designation=str(Level.REDRESS_OFFICER.label)
             )
-            post = self._named_post(office, Level.REDRESS_OFFICER, post)
+            post = self._holder(office, Level.REDRESS_OFFICER, post)
             username = desk_username(key)
             GrievanceDesk.objects.update_or_create(
                 user=self._account(username), defaults={"officer": post, "national_cell": False}
             )
             made.append(f"{username} ({key} tier 1)")
-            self._named_post(office, Level.APPEAL_OFFICER, appeal_post)
-        appeal_post = Officer.objects.get(pk=appeal_post.pk)
+            self._holder(office, Level.APPEAL_OFFICER, appeal_post)
         GrievanceDesk.objects.update_or_create(
             user=self._account("appeal"), defaults={"officer": appeal_post, "national_cell": False}
         )

@@ -6,7 +6,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from charter_portal.bangla import TO_ASCII_DIGITS, search_key
-from charters.models import touch_charter
 from charters.publishing import translate_published
 from pagecache.versions import new_version
 from services.models import Service
@@ -203,15 +202,11 @@ class Command(BaseCommand):
                         dirty = True
                         fields_translated += 1
                 if dirty:
-                    if is_service:
-                        row.search_text = row.searchable_text()
                     updated.append(row)
                     touched_offices.add(getattr(row, "office_id", None))
             # One statement per batch: saving row by row would renew the pages' version each time.
-            written = [f"{f}_en" for f in fields] + (["name_en", "search_text"] if is_service else [])
+            written = [f"{f}_en" for f in fields] + (["name_en"] if is_service else [])
             model.objects.bulk_update(updated, written, batch_size=500)
-        for office_id in touched_offices - {None}:
-            touch_charter(office_id)
         versions = translate_published(published_english(names, phrasebook))
         if touched_offices or versions:
             new_version()
