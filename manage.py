@@ -5,9 +5,10 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "charter_portal.settings")
-    from django.core.management import execute_from_command_line
+    # A command's refusal is one line, not a traceback (charter_portal/cli.py).
+    from charter_portal.cli import main as run
 
-    execute_from_command_line(sys.argv)
+    run(sys.argv)
 
 
 if __name__ == "__main__":

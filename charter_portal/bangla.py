@@ -57,6 +57,15 @@ def ascii_digits(value):
     return "" if value is None else str(value).translate(TO_ASCII_DIGITS)
 
 
+def bengali_date(day):
+    """A date as every page and the admin write it: ৬ ডিসেম্বর ২০২৬ (notes, names of rows)."""
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    with translation.override("bn"):
+        return bengali_digits(date_format(day, "j F Y"))
+
+
 @register.filter(is_safe=True)
 def bn_digits(value):
     """The digits of the page's language: ``bengali_digits`` on a Bengali page; on any other,

@@ -1,5 +1,6 @@
 """What the portal does against attackers beyond Django's own middleware: a Content-Security-Policy
-on every response, the client's address behind the reverse proxy, and the admin lockout page.
+on every response and the client's address behind the reverse proxy (the admin lockout page is
+with the other error pages, in ``charter_portal/http.py``).
 
 Our own middleware rather than django-csp: the portal has one fixed policy, no inline script or
 style anywhere (so no nonces or hashes), and that is ten lines, not a dependency.
@@ -9,9 +10,6 @@ import functools
 import ipaddress
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.templatetags.static import static
-from django.utils.html import format_html
 
 # Nothing inline, nothing from elsewhere: the pages use only their own stylesheet, web font and
 # (admin only) scripts. Images may be data: URIs (the admin's icons in its stylesheets).
@@ -75,28 +73,3 @@ def _trusted_proxy(peer):
 @functools.cache
 def _trusted_networks(proxies):
     return [ipaddress.ip_network(proxy, strict=False) for proxy in proxies]
-
-
-LOCKED_OUT = """<!doctype html>
-<html lang="bn"><head><meta charset="utf-8"><title>সাময়িকভাবে বন্ধ — সিটিজেন চার্টার পোর্টাল</title>
-<link rel="stylesheet" href="{stylesheet}"></head>
-<body><h1>লগইন সাময়িকভাবে বন্ধ</h1>
-<p>এই ব্যবহারকারী নামে এই ঠিকানা থেকে পরপর {limit} বার ভুল পাসওয়ার্ড দেওয়া হয়েছে। নিরাপত্তার জন্য
-{minutes} মিনিট লগইন করা যাবে না; তারপর আবার চেষ্টা করুন। পাসওয়ার্ড মনে না থাকলে সদর দপ্তরের
-সঙ্গে যোগাযোগ করুন।</p>
-<p lang="en">Too many failed logins for this username from this address: try again in {minutes} minutes.</p>
-</body></html>"""
-
-
-def locked_out(request, response=None, credentials=None):
-    """django-axes' answer to a locked-out login: in Bengali, 429, without a template of its own."""
-    from charter_portal.bangla import bengali_digits
-
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    body = format_html(
-        LOCKED_OUT,
-        limit=bengali_digits(settings.AXES_FAILURE_LIMIT),
-        minutes=bengali_digits(minutes),
-        stylesheet=static("css/admin.css"),  # the admin's web font: a desktop may have no Bengali font
-    )
-    return HttpResponse(body, status=429, headers={"Retry-After": str(minutes * 60)})

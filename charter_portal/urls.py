@@ -22,3 +22,9 @@ urlpatterns += i18n_patterns(
     path("", include("grievances.urls")),
     prefix_default_language=False,
 )
+
+# Every error page in the portal's template and language, the admin's in the admin's frame.
+handler400 = "charter_portal.http.bad_request"
+handler403 = "charter_portal.http.permission_denied"
+handler404 = "charter_portal.http.page_not_found"
+handler500 = "charter_portal.http.server_error"

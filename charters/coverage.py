@@ -110,7 +110,9 @@ def coverage(today=None):
             area.offices.append(entry)
             continue
         division = divisions.setdefault(
-            district.division.key, AreaCoverage(district.division.name, district.division.key)
+            # "চট্টগ্রাম বিভাগ": beside its district "চট্টগ্রাম" the bare name would read as the district.
+            district.division.key,
+            AreaCoverage(f"{district.division.name} বিভাগ", district.division.key),
         )
         division.offices.append(entry)
         if district.key not in districts:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from charter_portal.http import error_page
 from grievances.models import GrievanceTier
 from offices.models import Officer
 from services.models import Expectation, Service
@@ -103,8 +103,7 @@ def editor_context(admin_site, request, office):
 
 
 def refused(request, admin_site, message):
-    context = {**admin_site.each_context(request), "title": _("অনুমতি নেই"), "message": message}
-    return TemplateResponse(request, "admin/charters/refused.html", context, status=403)
+    return error_page(request, 403, message=f"{message} {_('কিছুই বদলানো হয়নি।')}")
 
 
 def move_view(model_admin, request, object_id):
@@ -126,7 +125,7 @@ def move_view(model_admin, request, object_id):
     row = model.objects.filter(pk=int(pk), office=office).first()
     if row is None or not _may(admin_site, request, model, "change", row):
         return refused(request, admin_site, _("এই সারিটি এই দপ্তরের নয়, অথবা এটি বদলানোর অনুমতি আপনার নেই।"))
-    section = admin_site._registry[model].editor_section(row)
+    section = admin_site._registry[model].editor_row(row)
     neighbour = move(row, STEPS[direction])
     if neighbour is None:
         messages.warning(request, _("সারিটি আগে থেকেই তালিকার প্রান্তে; কিছুই বদলানো হয়নি।"))

@@ -58,7 +58,8 @@ class Charter(EnglishTracked):
         verbose_name_plural = "সিটিজেন চার্টারসমূহ"
 
     def __str__(self):
-        return f"সিটিজেন চার্টার: {self.office}"
+        # The office alone: the admin puts the model's name ("সিটিজেন চার্টার:") before it already.
+        return str(self.office)
 
     @property
     def has_superior_column(self):

@@ -9,7 +9,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from charter_portal.bangla import bengali_digits
 from offices.models import Office
-from offices.scoping import HQOnlyMixin, OfficeScopedAdmin, ReturnsToEditorMixin, is_hq
+from offices.scoping import HQOnlyMixin, NotYoursMixin, OfficeScopedAdmin, ReturnsToEditorMixin, is_hq
 
 from .models import (
     Feedback,
@@ -18,11 +18,14 @@ from .models import (
     GrievanceEvent,
     GrievanceTier,
     Holiday,
+    Level,
     Notification,
     PublishedTier,
     attach_deadlines,
     desk_of,
 )
+
+ORDINALS = {1: "১ম", 2: "২য়", 3: "৩য়"}
 
 
 @admin.register(GrievanceTier)
@@ -231,7 +234,7 @@ class GrievanceHandlingForm(forms.ModelForm):
 
 
 @admin.register(Grievance)
-class GrievanceAdmin(admin.ModelAdmin):
+class GrievanceAdmin(NotYoursMixin, admin.ModelAdmin):
     """Officers reach the grievances at their desk (their office, their tier); HQ reaches all.
 
     Not an OfficeScopedAdmin: office staff who edit a charter are not for that reason the
@@ -338,6 +341,31 @@ class GrievanceAdmin(admin.ModelAdmin):
         return super().response_change(request, obj)
 
     # ---- who may reach what
+
+    def not_yours_message(self, request, grievance):
+        """Where a grievance that left this desk went (escalated, reopened to the next tier,
+        forwarded), told to the desk it passed through; to any other desk only that it is not theirs."""
+        desk = desk_of(request.user)
+        cells = desk.cells() if desk else []
+        passed = any(
+            level == event.from_level and office in (None, event.from_office_id)
+            for event in grievance.events.exclude(from_level=None)
+            for office, level in cells
+        )
+        if not passed:
+            return f"“{bengali_digits(grievance.pk)}” আইডির অভিযোগটি আপনার ডেস্কের নয়; আপনি কেবল আপনার ডেস্কে থাকা অভিযোগ দেখতে পারেন।"
+        tier = grievance.tier()
+        officer = tier.contact_officer if tier and tier.contact_officer_id else None
+        return (
+            "অভিযোগ {number} আপনার ডেস্ক থেকে পরবর্তী ধাপে গেছে। এখন আছে: {ordinal} স্তরে, {label}{holder} "
+            "(দপ্তর: {office})। তাই এটি আর আপনার তালিকায় নেই; এখন যাঁর কাছে আছে তিনি ও প্রধান কার্যালয় এটি দেখতে পারেন।"
+        ).format(
+            number=grievance.tracking_number,
+            ordinal=ORDINALS[grievance.level],
+            label=Level(grievance.level).label,
+            holder=f" — {officer.designation}, {officer.office.name}" if officer else "",
+            office=grievance.office.name,
+        )
 
     def may_handle(self, request, obj=None):
         if is_hq(request):

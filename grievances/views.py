@@ -132,6 +132,11 @@ def _feedback_allowed(grievance):
     return grievance.status == Grievance.Status.RESOLVED and not Feedback.objects.filter(grievance=grievance).exists()
 
 
+def _reopen_allowed(grievance):
+    """Once, after a resolution; not after the citizen said the resolution satisfied them."""
+    return grievance.can_be_reopened and not Feedback.objects.filter(grievance=grievance, satisfied=True).exists()
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def status(request):
@@ -150,7 +155,7 @@ def status(request):
                 except IntegrityError:  # rated a moment ago in another tab: once is once
                     pass
                 return redirect("grievances:status")
-    elif request.method == "POST" and grievance.can_be_reopened:
+    elif request.method == "POST" and _reopen_allowed(grievance):
         reopen_form = ReopenForm(request.POST)
         if reopen_form.is_valid():
             try:
@@ -167,6 +172,7 @@ def status(request):
         "events": grievance.events.order_by("recorded_at", "pk"),
         "event_kinds": GrievanceEvent.Kind,
         "reopen_form": reopen_form,
+        "reopen_allowed": _reopen_allowed(grievance),
         "feedback_form": feedback_form,
         "feedback_allowed": _feedback_allowed(grievance),
         "feedback": Feedback.objects.filter(grievance=grievance).first(),
@@ -200,9 +206,13 @@ def report(request):
     grievances, hq = _scope(request)
     today = timezone.localdate()
     months = monthly.recent_months(today, 13)
-    month = monthly.parse_month(request.GET.get("month", "")) or months[1]
+    chosen = monthly.parse_month(request.GET.get("month", ""))
+    month = chosen or months[1]  # the last whole month, unless one is asked for
     offices = None if hq else desk_of(request.user).office_ids()
     data = monthly.build(month, offices=offices, today=today)
+    # Which month this is and the way to the current one: last month may be empty while this one is not.
+    data["current_month"], data["chosen"] = months[0], chosen is not None
+    data["empty"] = not any(figures.total for figures in data["nation"].values())
     if request.GET.get("format") == "csv":
         response = HttpResponse(monthly.as_csv(data), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="grs-report-{month:%Y-%m}.csv"'

@@ -16,7 +16,13 @@ _TREE_FIELDS = ("level", "parent_id", "district_id", "upazila_id", "division_id"
 
 
 class FixtureRowError(ValueError):
-    """A row of a fixture that may not be loaded; the message names the row."""
+    """A row of a fixture that may not be loaded; the message names the row. loaddata prefixes the
+    file and the row's model to the message; ``row_message`` keeps the message alone (our loaddata
+    reports it as its one line)."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.row_message = message
 
 
 def _label(instance):

@@ -49,7 +49,7 @@ class Area(models.Model):
 
     name = models.CharField("নাম", max_length=100)
     key = models.CharField(
-        "কী",
+        "ওয়েব ঠিকানার কোড",
         max_length=80,
         unique=True,
         validators=[validate_office_key],
@@ -110,7 +110,7 @@ class Office(Searchable):
         UPAZILA = "upazila", _("উপজেলা কার্যালয়")
 
     key = models.CharField(
-        "কী",
+        "ওয়েব ঠিকানার কোড",
         max_length=80,
         unique=True,
         validators=[validate_office_key],

@@ -8,8 +8,14 @@ officers belong to the right office, so a forged POST cannot cross offices.
 
 from django.contrib import admin
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from charter_portal.bangla import bengali_digits
+from charter_portal.http import error_page
 
 from .models import Office, Officer, office_of
 
@@ -52,7 +58,50 @@ class HQOnlyMixin:
         return is_hq(request) and super().has_delete_permission(request, obj)
 
 
-class OfficeScopedMixin:
+class NotYoursMixin:
+    """A row that exists but lies outside the account's reach is refused as "not yours" (a 403 in
+    the admin's frame), never with Django's "no … with ID 1053, perhaps deleted", which sends
+    staff looking for a deletion that never happened. A row that does not exist keeps Django's
+    message. ``not_yours_message`` may say more (where a grievance went)."""
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        row = self.unscoped_object(object_id)
+        if row is None:
+            return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
+        return error_page(
+            request,
+            403,
+            heading=_("এটি আপনার আওতার বাইরে"),
+            explanation=self.not_yours_message(request, row),
+            message=_("কিছুই দেখানো বা বদলানো হয়নি।"),
+        )
+
+    def unscoped_object(self, object_id):
+        try:
+            pk = self.model._meta.pk.to_python(unquote(object_id))
+        except (ValidationError, ValueError):
+            return None
+        return self.model._default_manager.filter(pk=pk).first()
+
+    def not_yours_message(self, request, row):
+        office = office_of(request.user)
+        values = {"kind": self.model._meta.verbose_name, "id": bengali_digits(row.pk)}
+        if office is None:
+            return _("“%(id)s” আইডির %(kind)s আছে, কিন্তু আপনার অ্যাকাউন্ট কোনো দপ্তরের সঙ্গে যুক্ত নয়।") % values
+        if not isinstance(row, Office) and self.office_of_object(row) is None:
+            return _(
+                "“%(id)s” আইডির %(kind)s প্রধান কার্যালয়ের, কোনো দপ্তরের নয়। আপনি কেবল নিজ দপ্তরের (%(office)s) সারি দেখতে ও বদলাতে পারেন।"
+            ) % {**values, "office": office.name}
+        if isinstance(row, Office):
+            return _(
+                "“%(id)s” আইডির দপ্তরটি (%(name)s) আপনার দপ্তর নয়। আপনি কেবল নিজ দপ্তরের (%(office)s) চার্টার দেখতে ও বদলাতে পারেন।"
+            ) % {**values, "name": row.name, "office": office.name}
+        return _(
+            "“%(id)s” আইডির %(kind)s আছে, কিন্তু সেটি অন্য দপ্তরের। আপনি কেবল নিজ দপ্তরের (%(office)s) সারি দেখতে ও বদলাতে পারেন।"
+        ) % {**values, "office": office.name}
+
+
+class OfficeScopedMixin(NotYoursMixin):
     """For ModelAdmins and inlines of models that belong to one office."""
 
     # The lookup from this model to its Office.
@@ -164,6 +213,11 @@ class ReturnsToEditorMixin:
         """The id of the editor's section the row is listed in."""
         return ""
 
+    def editor_row(self, obj):
+        """The id of the row's own line in the editor's list: where staff return after saving it, so
+        the row they saved is in view (a section can be 1,700 px tall)."""
+        return f"editor-{obj._meta.model_name}-{obj.pk}"
+
     def _to_editor(self, request, office_id, section, response):
         stays = ("_continue", "_addanother", "_saveasnew", IS_POPUP_VAR)
         if office_id is None or response.status_code != 302 or any(name in request.POST for name in stays):
@@ -173,11 +227,11 @@ class ReturnsToEditorMixin:
 
     def response_add(self, request, obj, post_url_continue=None):
         response = super().response_add(request, obj, post_url_continue)
-        return self._to_editor(request, obj.office_id, self.editor_section(obj), response)
+        return self._to_editor(request, obj.office_id, self.editor_row(obj), response)
 
     def response_change(self, request, obj):
         response = super().response_change(request, obj)
-        return self._to_editor(request, obj.office_id, self.editor_section(obj), response)
+        return self._to_editor(request, obj.office_id, self.editor_row(obj), response)
 
     def delete_model(self, request, obj):
         request._editor_return = (obj.office_id, self.editor_section(obj))

@@ -67,6 +67,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "charter_portal.urls"
+# A refused form (stale or missing CSRF token) in the portal's page and language, not Django's English.
+CSRF_FAILURE_VIEW = "charter_portal.http.csrf_failure"
 WSGI_APPLICATION = "charter_portal.wsgi.application"
 
 TEMPLATES = [
@@ -154,6 +156,8 @@ LANGUAGES = [("bn", "বাংলা"), ("en", "English")]
 # locale/django/: Bengali for the strings of Django's admin, auth, forms (and django-axes) that
 # Django's own Bengali catalogues leave empty, so that the admin reads in Bengali throughout.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "django"]
+# One Bengali date format in the admin (charter_portal/formats/bn/formats.py).
+FORMAT_MODULE_PATH = ["charter_portal.formats"]
 TIME_ZONE = "Asia/Dhaka"
 USE_I18N = True
 USE_TZ = True
@@ -216,4 +220,4 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "charter_portal.security.client_address"
-AXES_LOCKOUT_CALLABLE = "charter_portal.security.locked_out"
+AXES_LOCKOUT_CALLABLE = "charter_portal.http.locked_out"

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from charter_portal.bangla import bengali_date
+
 from .tiers import Level
 
 
@@ -73,7 +75,7 @@ class GrievanceEvent(models.Model):
         ordering = ["grievance", "recorded_at", "pk"]
 
     def __str__(self):
-        return f"{self.grievance}: {self.get_kind_display()} ({self.on:%Y-%m-%d})"
+        return f"{self.grievance}: {self.get_kind_display()} ({bengali_date(self.on)})"
 
     @property
     def actor(self):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from charter_portal import limits
+from charter_portal.bangla import bengali_date
 
 from ..identifiers import TRACKING_NUMBER_MAX_LENGTH, new_tracking_number, validate_mobile
 from .desks import desk_of, may_handle
@@ -388,8 +389,8 @@ class Grievance(models.Model):
                 on=as_of,
                 status=self.Status.RECEIVED,
                 level=Level(locked.level).next,
-                note=f"{locked.get_level_display()}-এর সময়সীমা {deadline:%Y-%m-%d} পার হয়েছে "
-                f"({locked.days_at_tier} কার্যদিবস, শুরু {locked.tier_since:%Y-%m-%d})।",
+                note=f"{locked.get_level_display()}-এর সময়সীমা {bengali_date(deadline)} পার হয়েছে "
+                f"({locked.days_at_tier} কার্যদিবস, শুরু {bengali_date(locked.tier_since)})।",
             )
             event.deadline = deadline
             notifications.reached_tier(locked, escalated=True)

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from charter_portal import limits
+from charter_portal.bangla import bengali_date
 from charter_portal.translated import EnglishTracked
 
 
@@ -204,4 +205,4 @@ class Holiday(models.Model):
         ordering = ["date"]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.name}"
+        return f"{bengali_date(self.date)} {self.name}"

@@ -112,6 +112,8 @@ def test_coverage_page_and_csv(admin_client):
     page = admin_client.get(reverse("admin:offices_office_charter_coverage")).content.decode()
     assert "সিটিজেন চার্টার প্রকাশের হিসাব" in page and Office.objects.get(key="joypurhat").name_bn in page
     assert "৫৫৯টি দপ্তরের ৫টি" in page
+    # a division is named as one, not by the bare name its district shares
+    assert "<strong>চট্টগ্রাম বিভাগ</strong>" in page and "<strong>চট্টগ্রাম</strong>" not in page
     response = admin_client.get(reverse("admin:offices_office_charter_coverage_csv"))
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0][:3] == ["division", "district", "office_key"]

@@ -138,7 +138,7 @@ def test_moving_a_service_swaps_serials_and_logs_it(staff):
     before = serials()
     second = Service.objects.get(office__key=OWN, category=1, serial=2)
     response = staff.post(move_url(), {"move": f"service:{second.pk}:up"})
-    assert response.status_code == 302 and response["Location"].endswith("#editor-services-1")
+    assert response.status_code == 302 and response["Location"].endswith(f"#editor-service-{second.pk}")
     after = serials()
     assert [name for name, _ in after] == [before[1][0], before[0][0], *[name for name, _ in before[2:]]]
     assert [serial for _, serial in after] == list(range(1, len(before) + 1))
@@ -226,8 +226,11 @@ def test_an_added_service_gets_the_next_serial_of_its_category_and_returns_to_th
     assert data["category"] == "2" and data["serial"] == str(count + 1)
     data["name_bn"] = "নতুন প্রাতিষ্ঠানিক সেবা"
     response = staff.post(url, data)
-    assert response.status_code == 302 and response["Location"] == editor_url() + "#editor-services-2"
-    assert serials(2)[-1] == ("নতুন প্রাতিষ্ঠানিক সেবা", count + 1)
+    added = Service.objects.get(office__key=OWN, category=2, serial=count + 1)
+    # back to the added row's own line in the editor, not the top of its section
+    assert response.status_code == 302 and response["Location"] == editor_url() + f"#editor-service-{added.pk}"
+    assert added.name == "নতুন প্রাতিষ্ঠানিক সেবা"
+    assert f'id="editor-service-{added.pk}"' in staff.get(editor_url()).content.decode()
 
 
 def test_saving_a_row_returns_to_the_editor_but_save_and_continue_stays(staff):

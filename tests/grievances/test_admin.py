@@ -137,11 +137,20 @@ def test_after_escalation_the_grievance_moves_from_one_desk_to_the_next(client, 
     cell = make_officer("cell", None, 3)
     escalate(datetime.date(2026, 2, 17))
     client.force_login(anik)
-    assert client.get(change_url(grievance)).status_code == 302
+    # The desk it left is told where it went (not "perhaps deleted"), and sees nothing of it.
+    response = client.get(change_url(grievance))
+    text = response.content.decode()
+    assert response.status_code == 403 and "মুছে ফেলা" not in text and grievance.description not in text
+    assert f"অভিযোগ {grievance.tracking_number} আপনার ডেস্ক থেকে পরবর্তী ধাপে গেছে" in text
+    assert "এখন আছে: ২য় স্তরে, আপিল কর্মকর্তা" in text
     client.force_login(appeal)
     assert client.get(change_url(grievance)).status_code == 200
     escalate(datetime.date(2026, 3, 19))
-    assert client.get(change_url(grievance)).status_code == 302
+    assert client.get(change_url(grievance)).status_code == 403
+    # A desk it never reached learns only that it is not theirs.
+    client.force_login(make_officer("kachua-anik", "kachua.chandpur", 1))
+    text = client.get(change_url(grievance)).content.decode()
+    assert "আপনার ডেস্কের নয়" in text and grievance.tracking_number not in text
     client.force_login(cell)
     assert client.get(change_url(grievance)).status_code == 200
     # The national cell holds tier-3 grievances of every office.
@@ -212,3 +221,13 @@ def test_hq_assigns_a_desk_in_the_admin(admin_client):
     assert response.status_code == 302
     desk = GrievanceDesk.objects.get(user=user)
     assert [(office_id, int(level)) for office_id, level in desk.cells()] == [(office("joypurhat").pk, 1)]
+
+
+def test_a_desk_holders_admin_home_counts_what_waits_and_what_is_overdue(client, grievance):
+    file_on(datetime.date.today())  # a second one at the same desk, within its deadline
+    client.force_login(make_officer("joypurhat-anik", "joypurhat", 1))
+    html = client.get("/admin/").content.decode()
+    # FILED is long past its 30 working days: one of the two is overdue
+    assert 'id="desk-counts"' in html and "নিষ্পত্তির অপেক্ষায়: ২টি; এর মধ্যে সময়সীমা পার হয়েছে: ১টি।" in html
+    client.force_login(charter_editor("joypurhat-editor", "joypurhat"))
+    assert 'id="desk-counts"' not in client.get("/admin/").content.decode()  # no desk, no card

@@ -7,6 +7,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
 
 from grievances import report
 from grievances.models import Grievance, GrievanceEvent
@@ -121,3 +123,13 @@ def test_a_bad_month_is_a_clear_error():
 
     with pytest.raises(CommandError, match="YYYY-MM"):
         call_command("grs_report", "--month", "March")
+
+
+def test_the_page_says_which_month_it_shows_and_offers_the_current_one(admin_client):
+    file_on(timezone.localdate())  # this month has a grievance; last month has none
+    html = admin_client.get(reverse("grievances:report")).content.decode()
+    current = timezone.localdate().strftime("%Y-%m")
+    assert "দেখানো হচ্ছে শেষ হওয়া সর্বশেষ মাস" in html and "এই মাসে কোনো অভিযোগ বা আপিল ছিল না।" in html
+    assert f'href="/grievances/report/?month={current}"' in html
+    html = admin_client.get(reverse("grievances:report"), {"month": current}).content.decode()
+    assert "চলতি মাস: আজ পর্যন্ত যা হয়েছে।" in html and "কোনো অভিযোগ বা আপিল ছিল না" not in html

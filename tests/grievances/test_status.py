@@ -169,3 +169,26 @@ def test_reopening_tells_the_next_desk(client, grievance, django_capture_on_comm
     deliver()
     (message,) = [m for m in mail.outbox if m.to != [grievance.email]]
     assert message.to == ["appeal@example.gov.bd"] and "পুনরায় খুলেছেন" in message.body
+
+
+def test_after_saying_satisfied_the_citizen_is_not_offered_a_reopening(client, grievance):
+    grievance.resolve(user=make_officer("anik", "joypurhat", 1), resolution="সমাধান করা হয়েছে।")
+    look_up(client, grievance.tracking_number, grievance.mobile)
+    client.post("/grievance/status/", {"form": "feedback", "satisfied": "yes", "rating": "5", "comment": ""})
+    html = status_page(client)
+    assert 'id="feedback-given"' in html and 'id="reopen-form"' not in html and "সন্তুষ্ট নন?" not in html
+    client.post("/grievance/status/", {"reason": "আবার খুলুন"})  # nor is a forged reopening taken
+    grievance.refresh_from_db()
+    assert (grievance.level, grievance.status, grievance.reopened) == (1, "resolved", False)
+
+
+def test_the_redress_officer_is_explained_once_and_the_appeal_officer_reached_as_the_charter_prints_him(
+    client, grievance
+):
+    look_up(client, grievance.tracking_number, grievance.mobile)
+    assert status_page(client).count('id="redress-officer-explained"') == 1
+    Grievance.objects.filter(pk=grievance.pk).update(level=2)
+    holder = status_page(client).split('id="grievance-holder"')[1].split("</dd>")[0]
+    # Joypurhat's charter prints its appeal officer's name, phone and e-mail in the GRS table.
+    assert "ফিরোজ সরকার" in holder and 'href="tel:+880241024070"' in holder
+    assert 'href="mailto:ddadmin@doict.gov.bd"' in holder

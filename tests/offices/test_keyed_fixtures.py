@@ -144,3 +144,16 @@ def test_loading_the_same_hand_written_fixture_twice_refuses_the_second(tmp_path
     with pytest.raises(Exception, match=r"new-upazila\.json.*Upazila kalaisouth\.joypurhat: এই কী আগে থেকেই আছে"):
         call_command("loaddata", str(EXAMPLE), verbosity=0)
     assert Office.objects.filter(key="kalaisouth.joypurhat").count() == 1
+
+
+def test_loading_the_example_twice_is_refused_in_one_line_not_a_traceback(capsys):
+    from charter_portal.cli import main
+
+    example = str(FIXTURES / "examples" / "new-upazila.json")
+    main(["manage.py", "loaddata", "-v0", example])
+    with pytest.raises(SystemExit) as exit_status:
+        main(["manage.py", "loaddata", "-v0", example])
+    assert exit_status.value.code == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "Traceback" not in error, error
+    assert error.startswith("CommandError: new-upazila.json: Upazila kalaisouth.joypurhat: এই কী আগে থেকেই আছে"), error

@@ -77,3 +77,63 @@ def small_tap_targets(page, minimum=44):
         function rect(el) { return el.getBoundingClientRect(); }""",
         [_CONTROLS + ", a, summary", minimum],
     )
+
+
+def small_link_targets(page, minimum=44):
+    """Every link and control drawn smaller than ``minimum`` CSS px tall, links inside running text
+    included (a phone number, an e-mail, a subordinate office in a sentence are tapped too); such a
+    link may be as narrow as its word. Radio buttons count themselves, not their labels."""
+    return page.evaluate(
+        """([selector, minimum]) => [...document.querySelectorAll(selector)].map(el => {
+            if (!el.checkVisibility({visibilityProperty: true})) return null;
+            const rect = el.getBoundingClientRect();
+            if (!rect.width || !rect.height || rect.right <= 0) return null;  // the skip link, the honeypot
+            // A word linked inside a line of text cannot be made wider; it must be tall enough.
+            const wide = rect.width >= minimum - 0.5 || getComputedStyle(el).display === 'inline';
+            if (rect.height >= minimum - 0.5 && wide) return null;
+            return `${el.tagName.toLowerCase()}.${el.className} "${(el.innerText || el.value || '').trim().slice(0, 30)}" ${Math.round(rect.width)}x${Math.round(rect.height)}`;
+        }).filter(Boolean)""",
+        [_CONTROLS + ", a, summary", minimum],
+    )
+
+
+def stray_punctuation(page):
+    """Text that begins a visual line with a colon, semicolon, comma, dāṛi (।), hyphen or dash left
+    behind by the word or link before it (": অভিযোগটি…", "-তে"): the texts."""
+    return page.evaluate(r"""() => {
+        const found = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let node;
+        while ((node = walker.nextNode())) {
+            const at = node.data.search(/\S/);
+            if (at < 0 || !/[:;,।\-—]/.test(node.data[at]) || !node.parentElement.checkVisibility()) continue;
+            const mark = document.createRange();
+            mark.setStart(node, at); mark.setEnd(node, at + 1);
+            const before = document.createRange();
+            before.setStartBefore(node.parentElement.firstChild); before.setEnd(node, 0);
+            const previous = [...before.getClientRects()].filter(r => r.width).pop();
+            const rect = mark.getBoundingClientRect();
+            if (previous && rect.top >= previous.bottom - 2) found.push(node.data.trim().slice(0, 40));
+        }
+        return found;
+    }""")
+
+
+def english_on_bengali_page(page):
+    """Latin words a reader sees on a Bengali page outside what is English by nature: elements marked
+    with another language (the language switch), e-mail and web addresses, tracking numbers, and
+    acronyms the charters print (GRS, ICT)."""
+    return page.evaluate(r"""() => {
+        const found = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let node;
+        while ((node = walker.nextNode())) {
+            const el = node.parentElement;
+            if (!el || !el.checkVisibility({visibilityProperty: true})) continue;
+            if (el.closest('[lang]:not([lang="bn"]), a[href^="mailto:"], a[href^="http"], .identifier, ' +
+                           '.tracking-number, .tracking-number-inline, script, style')) continue;
+            const text = node.data.replace(/GRS-[0-9A-Z]{4}-[0-9A-Z]{4}/g, '');
+            for (const word of text.match(/[A-Za-z][A-Za-z'-]*/g) || []) {
+                if (!/^[A-Z]{2,6}-?$/.test(word)) found.push(`${word} <${el.tagName.toLowerCase()}>`);
+            }
+        }
+        return found;
+    }""")

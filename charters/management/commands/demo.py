@@ -1,3 +1,6 @@
+import os
+import threading
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -5,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import close_old_connections, connection, transaction
 
 from charters.apps import OFFICE_STAFF_GROUP
 from grievances.models import GrievanceDesk, Level, PublishedTier
@@ -13,8 +16,9 @@ from offices.models import Office, Officer, OfficeStaff
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
-# Accounts to try the admin with: HQ, and the staff of two seed offices, each of whom is also
-# their office's grievance redress officer (tier 1), so filed grievances reach someone.
+# Accounts to try the admin with: HQ, and the staff of two seed offices, who edit (and publish)
+# their office's charter. Grievances are held by desk accounts named alike for every office:
+# anik-<the office key's first part> at tier 1 (অনিক, the office's grievance redress officer).
 DEMO_STAFF = [("joypurhat", "joypurhat"), ("kachua", "kachua.chandpur")]
 # Grievance holders, by the posts the seed charters in force name: each seed office's tier 1 (its
 # own officer) and tier 2 (HQ's appeal officer, one post for all five); where a charter names no
@@ -35,6 +39,44 @@ def demo_fixtures():
     ]
 
 
+def desk_username(key):
+    """The demo's tier-1 desk of an office: anik-joypurhat, anik-kachua, anik-magurasadar, …"""
+    return f"anik-{key.split('.')[0]}"
+
+
+def tier_one_desks():
+    return [(desk_username(key), key) for key in SEED_OFFICES]
+
+
+def served_at(addrport):
+    """The address runserver serves ``addrport`` on, as a browser reaches it: 8123, 0.0.0.0:8123 and
+    127.0.0.1:8123 are all http://127.0.0.1:8123."""
+    host, _sep, port = addrport.rpartition(":")
+    if host in ("", "0", "0.0.0.0", "[::]"):
+        host = "127.0.0.1"
+    return f"http://{host}:{port}"
+
+
+class OutboxPrinter(threading.Thread):
+    """Sends the outbox every few seconds beside the development server, as the production worker
+    (`send_notifications --loop`) does: with the console backends, each SMS and e-mail is printed
+    where the demo runs."""
+
+    daemon = True
+
+    def run(self):
+        from grievances.sending import send_due
+
+        while True:
+            time.sleep(3)
+            try:
+                send_due()
+            except Exception as error:  # SQLite busy with a request: next round
+                self.last_error = error
+            finally:
+                close_old_connections()
+
+
 class Command(BaseCommand):
     help = (
         "Run the portal with the demo data: migrate, load the national tree and the five seed charters, "
@@ -48,14 +90,35 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("demo is for development: it creates accounts with a published password.")
         call_command("migrate", interactive=False, verbosity=0)
-        call_command("loaddata", *demo_fixtures(), verbosity=1)
-        call_command("translate_services", FIXTURES / "translations" / "service-names.en.tsv")
-        self.create_accounts()
+        if Office.objects.exists():
+            # Run again after Ctrl-C: what was edited in the admin stays; loading the fixtures again
+            # would put the seed drafts back under versions published from the edits.
+            self.stdout.write(
+                f"\nThe database ({connection.settings_dict['NAME']}) already holds data: kept as it is, with "
+                "every edit made in it; the demo data was not loaded again. To start afresh, delete that "
+                "file (or run `manage.py flush`) and run demo again."
+            )
+            holders = [f"{username} (tier 1 of {key})" for username, key in tier_one_desks()]
+            holders += ["appeal (tier 2)", "cabinet-cell (tier 3)"]
+        else:
+            call_command("loaddata", *demo_fixtures(), verbosity=1)
+            self.create_accounts()
+            holders = self.create_holders()
+            # After the accounts: the appeal officer's post the demo names gets its English too.
+            call_command("translate_services", FIXTURES / "translations" / "service-names.en.tsv")
         self.stdout.write(
             f"\nAdmin accounts (password {DEMO_PASSWORD}): hq (all offices), "
-            + ", ".join(f"{user} ({key}; its grievance redress officer)" for user, key in DEMO_STAFF)
+            + ", ".join(f"{user} (edits and publishes {key})" for user, key in DEMO_STAFF)
             + "; grievance holders: "
-            + ", ".join(self.create_holders())
+            + ", ".join(holders)
+        )
+        address = served_at(addrport)
+        if "PORTAL_URL" not in os.environ:
+            settings.PORTAL_URL = address  # the links in SMS and e-mail lead to this server
+        OutboxPrinter().start()
+        self.stdout.write(
+            f"\nSMS and e-mail are printed here as they are sent, a few seconds after they are queued (links to "
+            f"{settings.PORTAL_URL}); in production `manage.py send_notifications --loop` sends them.\n"
         )
         call_command("runserver", addrport, use_reloader=False)
 
@@ -99,14 +162,13 @@ class Command(BaseCommand):
         hq_office = Office.objects.get(key="hq")
         appeal_post = Officer.objects.filter(office=hq_office, designation=APPEAL_POST).first()
         appeal_post = appeal_post or Officer.objects.create(office=hq_office, designation=APPEAL_POST)
-        tier_one = dict((key, username) for username, key in DEMO_STAFF)
         for key in SEED_OFFICES:
             office = Office.objects.get(key=key)
             post = office.officers.order_by("pk").first() or Officer.objects.create(
                 office=office, designation=str(Level.REDRESS_OFFICER.label)
             )
             post = self._holder(office, Level.REDRESS_OFFICER, post)
-            username = tier_one.get(key) or f"anik-{key.split('.')[0]}"
+            username = desk_username(key)
             GrievanceDesk.objects.update_or_create(
                 user=self._account(username), defaults={"officer": post, "national_cell": False}
             )
