@@ -8,6 +8,7 @@ from django.db.models import Max
 
 from offices.models import Office
 from services.models import Service, ServiceListing
+from services.promises import promise_fields
 
 from .comparison import compare
 from .errors import CharterError
@@ -100,6 +101,7 @@ def refresh_listings(office_ids):
                 category=service["category"],
                 serial=service["serial"],
                 **{f"{name}_{lang}": service[name][lang] for name in Service.TEXT_FIELDS for lang in ("bn", "en")},
+                **promise_fields(service),
             )
             listing.search_text = listing.searchable_text()
             listings.append(listing)
