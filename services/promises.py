@@ -2,10 +2,11 @@
 
 Kinds: ``working_days`` (N working days of the portal's calendar), ``calendar_days`` (every day
 counts; weeks, months and years become days), ``same_day`` (তাৎক্ষণিক: the day of receipt, days
-0) and ``none`` (nothing to measure against: "নির্দেশনা অনুযায়ী", or "কার্যদিবস" with no number).
+0) and ``none`` (nothing to measure against: "নির্দেশনা অনুযায়ী", "প্রাপ্ত পত্র অনুযায়ী").
 
 Where a text names more than one limit ("তাৎক্ষণিক/ ০২ কার্যদিবস") the office promises the
-longest of them, so that is the promise. Staff may confirm or correct what is read here
+longest of them, so that is the promise. "তাৎক্ষণিক/ কার্যদিবস (প্রযোজ্য ক্ষেত্রে)", the seeds'
+commonest phrase, names no number of days beside "immediately": it reads as the same day. Staff may confirm or correct what is read here
 (``promise_kind`` and ``promise_days`` on the service); a service without that reads its text.
 """
 
@@ -90,7 +91,8 @@ _LIMIT = re.compile(
     + "|".join(f"(?P<u{i}>{pattern})" for i, (_, _, pattern) in enumerate(UNITS))
     + ")"
 )
-_UNNUMBERED_UNIT = re.compile(r"(?:কার্য|কর্ম)(?:দিবস|দিন)|workingday|অনুযা|according|asper")
+# "According to" a letter or an instruction: the time is set elsewhere, so nothing to measure.
+_ELSEWHERE = re.compile(r"অনুযা|according|asper")
 _IMMEDIATE = re.compile(r"তাৎক্ষ[ণন]িক|তাত্ক্ষ[ণন]িক|সাথেসাথে|সঙ্গেসঙ্গে|একইদিন|immediate|sameday|instant")
 
 
@@ -124,7 +126,7 @@ def read_promise(text):
         if len(kinds) > 1:
             return NONE  # working and calendar days in one text: which is meant is for staff to say
         return max(counted, key=lambda promise: promise.days)
-    if found or (_IMMEDIATE.search(compact) and not _UNNUMBERED_UNIT.search(compact)):
+    if found or (_IMMEDIATE.search(compact) and not _ELSEWHERE.search(compact)):
         return SAME_DAY
     return NONE
 

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "services",
     "grievances",
     "charters",
+    # The service register and the published figures of promises kept (on top: it reads the versions).
+    "register",
     # Locks the admin login after repeated failures (AXES_* below); named in Bengali.
     "charter_portal.apps.AxesConfig",
 ]

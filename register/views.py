@@ -1,0 +1,56 @@
+"""The public figures of one office: its page and its JSON. Kept like every public page
+(pagecache): a register row saved anywhere renews them. No mobile or name ever reaches either."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from charter_portal.http import not_found
+from charters.models import CharterVersion
+from offices.models import Office
+from pagecache.decorators import public_page
+
+from .feedback import ratings_of
+from .figures import MINIMUM_ENDED, office_figures
+from .periods import PeriodError, period_of, recent_quarters
+
+PERIOD_PARAMETERS = ("from", "to", "quarter")
+
+
+@public_page(query=PERIOD_PARAMETERS)
+def performance(request, key):
+    office = Office.objects.with_area().filter(key=key).first()
+    if office is None:
+        return not_found(request, "offices/not_found.html", key=key)
+    today = timezone.localdate()
+    error = None
+    try:
+        first, last = period_of(request.GET, today)
+    except PeriodError as problem:
+        error = str(problem)
+        first, last = period_of({}, today)
+    figures = office_figures(office, first, last, today=today)
+    context = {
+        "office": office,
+        "figures": figures,
+        "ratings": ratings_of(office, first, last),
+        "period_error": error,
+        "quarters": recent_quarters(today),
+        "minimum_ended": MINIMUM_ENDED,
+        "version": CharterVersion.objects.current_of(office),
+    }
+    return render(request, "register/performance.html", context)
+
+
+@public_page(query=PERIOD_PARAMETERS)
+def performance_json(request, key):
+    office = Office.objects.filter(key=key).first()
+    if office is None:
+        return JsonResponse({"error": "no office with this key", "key": key}, status=404)
+    today = timezone.localdate()
+    try:
+        first, last = period_of(request.GET, today)
+    except PeriodError:
+        return JsonResponse({"error": "from and to are dates, YYYY-MM-DD, from not after to"}, status=400)
+    document = office_figures(office, first, last, today=today).as_json()
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
