@@ -48,7 +48,7 @@ class Catalogue:
         """``{(category, serial): Offered}`` of the version in force on ``day`` ({} if none)."""
         last = bisect.bisect_right(self._starts, day)
         # The newest version published by that day and not withdrawn by it.
-        for start, withdrawn, services in reversed(self._versions[:last]):
+        for _start, withdrawn, services in reversed(self._versions[:last]):
             if withdrawn is None or withdrawn > day:
                 return services
         # Before any version was online: the first one not withdrawn.

@@ -2,10 +2,11 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import grievances.identifiers
-import register.models
 from django.conf import settings
 from django.db import migrations, models
+
+import grievances.identifiers
+import register.models
 
 
 class Migration(migrations.Migration):

@@ -12,13 +12,14 @@ from register import ontime
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
+LATER = D(2026, 12, 31)
 
 
 def due(received, kind, days):
     return ontime.deadline(received, kind, days, WorkingCalendar())
 
 
-def standing(received, kind, days, outcome, ended_on, today=D(2026, 12, 31)):
+def standing(received, kind, days, outcome, ended_on, today=LATER):
     return ontime.standing(outcome=outcome, ended_on=ended_on, due_on=due(received, kind, days), today=today)
 
 
