@@ -2,11 +2,8 @@
 JavaScript), a promise in words, a share as a percentage."""
 
 from django import template
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from charter_portal.bangla import bn_digits
-from services.promises import PromiseKind
 
 register = template.Library()
 
@@ -26,17 +23,6 @@ def share_bar(tally):
             segments.append({"series": series, "x": round(x, 3), "width": round(width, 3), "count": count})
             x += width
     return {"segments": segments, "measured": measured, "tally": tally}
-
-
-@register.filter
-def promise_words(promise):
-    if promise.kind == PromiseKind.WORKING_DAYS:
-        return ngettext("%(days)s কার্যদিবস", "%(days)s কার্যদিবস", promise.days) % {"days": bn_digits(promise.days)}
-    if promise.kind == PromiseKind.CALENDAR_DAYS:
-        return ngettext("%(days)s দিন", "%(days)s দিন", promise.days) % {"days": bn_digits(promise.days)}
-    if promise.kind == PromiseKind.SAME_DAY:
-        return _("একই দিনে (তাৎক্ষণিক)")
-    return _("সময়ের হিসাব রাখা যায় না")
 
 
 @register.filter
