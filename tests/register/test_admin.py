@@ -139,3 +139,17 @@ def test_the_desk_home_shows_what_is_due_today_and_overdue(staff):
     assert "পুরোনো আবেদন" in overdue and "আজকের আবেদন" not in overdue
     due_today = staff.get("/admin/register/servicerequest/?deadline=today").content.decode()
     assert "আজকের আবেদন" in due_today and "পুরোনো আবেদন" not in due_today
+
+
+def test_the_retention_setting_deletes_old_mobiles_and_keeps_the_counts(settings):
+    from django.core.management import call_command
+
+    from register.importing import import_register
+
+    settings.REGISTER_MOBILE_RETENTION_DAYS = 30
+    old = row("2026-10-01", "delivered", "2026-10-04", category="citizen", mobile="01711000000")
+    recent = row(f"{timezone.localdate():%Y-%m-%d}", category="citizen", mobile="01811000000")
+    import_register(register_csv([old, recent]))
+    call_command("forget_register_mobiles")
+    assert sorted(ServiceRequest.objects.values_list("mobile", flat=True)) == ["", "01811000000"]
+    assert ServiceRequest.objects.count() == 2
