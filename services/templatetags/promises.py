@@ -2,7 +2,6 @@
 
 from django import template
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from charter_portal.bangla import bn_digits
 
@@ -14,9 +13,9 @@ register = template.Library()
 @register.filter
 def promise_words(promise):
     if promise.kind == PromiseKind.WORKING_DAYS:
-        return ngettext("%(days)s কার্যদিবস", "%(days)s কার্যদিবস", promise.days) % {"days": bn_digits(promise.days)}
+        return _("%(days)s কার্যদিবসের মধ্যে") % {"days": bn_digits(promise.days)}
     if promise.kind == PromiseKind.CALENDAR_DAYS:
-        return ngettext("%(days)s দিন", "%(days)s দিন", promise.days) % {"days": bn_digits(promise.days)}
+        return _("%(days)s দিনের মধ্যে") % {"days": bn_digits(promise.days)}
     if promise.kind == PromiseKind.SAME_DAY:
         return _("একই দিনে (তাৎক্ষণিক)")
     return _("সময়ের হিসাব রাখা যায় না")
