@@ -97,6 +97,10 @@ class ServiceFigures:
     promise: Promise
     tally: Tally
 
+    @property
+    def category_label(self):
+        return ServiceListing.Category(self.category).label
+
     def as_json(self):
         return {
             "category": ServiceListing.Category(self.category).code,
