@@ -80,6 +80,10 @@ class Grievance(models.Model):
     class Channel(models.TextChoices):
         ONLINE = "online", "অনলাইনে"
         DESK = "desk", "দপ্তরে সরাসরি"
+        # Entered by the desk (grievances.intake): the monthly report's offline column.
+        PAPER = "paper", "কাগজে (ডাকে বা হাতে)"
+        PHONE = "phone", "ফোনে"
+        HOTLINE = "hotline", "হটলাইনে"
 
     tracking_number = models.CharField(
         "ট্র্যাকিং নম্বর",
