@@ -181,17 +181,17 @@ def figures_for(offices, first, last, *, today=None, clock=None, national=False)
     clock = clock or Clock()
     offices = {office.pk: office for office in offices}
     ids = None if national else list(offices)
-    listings = ServiceListing.objects.only(
+    listings = ServiceListing.objects.values_list(
         "office_id", "category", "serial", "name_bn", "name_en", "promise_kind", "promise_days"
     )
     services = {pk: {} for pk in offices}
-    listed = set()
-    for listing in listings if national else listings.filter(office__in=ids):
-        if listing.office_id in services:
-            key = (listing.category, listing.serial)
-            listed.add((listing.office_id, *key))
-            services[listing.office_id][key] = ServiceFigures(
-                key[0], key[1], listing.name_bn, listing.name_en, listing.promise, Tally()
+    for office_id, category, serial, name_bn, name_en, kind, days in (
+        listings if national else listings.filter(office__in=ids)
+    ):
+        if office_id in services:  # plain rows, not models: a national report reads ten thousand
+            promise = Promise.of(kind, days)
+            services[office_id][(category, serial)] = ServiceFigures(
+                category, serial, name_bn, name_en, promise, Tally()
             )
     for office_id, category, serial, name, received_on, outcome, ended_on, kind, days, n in grouped_requests(
         first, last, ids
