@@ -85,11 +85,11 @@ SELECT s.office_id, s.category, s.serial, s.name, r.received_on,
        CASE WHEN g %% 3 = 0 THEN '017' || lpad((g %% 100000000)::text, 8, '0') ELSE '' END,
        r.outcome, '', CASE WHEN r.outcome = '' THEN NULL
                             WHEN r.outcome = 'withdrawn' THEN r.received_on
-                            ELSE LEAST(r.received_on + (g %% 9), CURRENT_DATE) END,
+                            ELSE LEAST(r.received_on + (g %% 9)::int, CURRENT_DATE) END,
        s.promise_kind, s.promise_days, 'b' || g::text, now()
-FROM generate_series(%(first)s, %(last)s) AS g
+FROM generate_series(%(first)s::bigint, %(last)s::bigint) AS g
 JOIN bench_services s ON s.id = 1 + (g * 7919) %% %(services)s
-CROSS JOIN LATERAL (SELECT CURRENT_DATE - ((g * 31) %% 730) AS received_on,
+CROSS JOIN LATERAL (SELECT CURRENT_DATE - ((g * 31) %% 730)::int AS received_on,
     CASE WHEN g %% 20 < 15 THEN 'delivered' WHEN g %% 20 = 15 THEN 'refused'
          WHEN g %% 20 = 16 THEN 'withdrawn' ELSE '' END AS outcome) r
 """

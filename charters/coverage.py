@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from offices.models import Office
+from services.models import ServiceListing
+from services.promises import PromiseKind
 
 from .models import CharterVersion
 
@@ -25,11 +27,22 @@ def publication_by_office():
     return dates
 
 
+def unmeasurable_by_office():
+    """{office pk: (services, services whose promise is not measurable)} of the versions in force."""
+    counts = {}
+    for office_id, kind in ServiceListing.objects.values_list("office_id", "promise_kind"):
+        total, unmeasurable = counts.get(office_id, (0, 0))
+        counts[office_id] = (total + 1, unmeasurable + (kind == PromiseKind.NONE))
+    return counts
+
+
 @dataclass
 class OfficeCoverage:
     office: Office
     published_on: datetime.date | None
     stale: bool
+    services: int = 0
+    unmeasurable: int = 0  # services whose time limit promises nothing the register can measure
 
 
 @dataclass
@@ -55,16 +68,22 @@ class AreaCoverage:
     def stale(self):
         return [o for o in self.offices if o.stale]
 
+    @property
+    def unmeasurable(self):
+        """Published offices with a service whose promise is not measurable."""
+        return [o for o in self.offices if o.published_on and o.unmeasurable]
+
 
 def coverage(today=None):
     """(the nation as one AreaCoverage, its divisions each with their districts), in tree order."""
     today = today or timezone.localdate()
     published = publication_by_office()
+    promises = unmeasurable_by_office()
     nation = AreaCoverage("দেশ", "")
     divisions, districts = {}, {}
     for office in Office.objects.select_related("district__division", "upazila__district__division").order_by("pk"):
         on = published.get(office.pk)
-        entry = OfficeCoverage(office, on, bool(on and today - on > STALE_AFTER))
+        entry = OfficeCoverage(office, on, bool(on and today - on > STALE_AFTER), *promises.get(office.pk, (0, 0)))
         nation.offices.append(entry)
         district = office.district if office.district_id else (office.upazila.district if office.upazila_id else None)
         if district is None:
