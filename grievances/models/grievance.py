@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..identifiers import TRACKING_NUMBER_MAX_LENGTH, new_tracking_number, validate_mobile
+from .channels import GrievanceChannel
 from .desks import desk_of, may_handle
 from .tiers import GrievanceTier, Level, resolution_days_for
 
@@ -77,13 +78,7 @@ class Grievance(models.Model):
         IN_PROGRESS = "in_progress", _("ব্যবস্থা গ্রহণ চলছে")
         RESOLVED = "resolved", _("নিষ্পত্তি হয়েছে")
 
-    class Channel(models.TextChoices):
-        ONLINE = "online", "অনলাইনে"
-        DESK = "desk", "দপ্তরে সরাসরি"
-        # Entered by the desk (grievances.intake): the monthly report's offline column.
-        PAPER = "paper", "কাগজে (ডাকে বা হাতে)"
-        PHONE = "phone", "ফোনে"
-        HOTLINE = "hotline", "হটলাইনে"
+    Channel = GrievanceChannel  # how it reached the office (channels.py)
 
     tracking_number = models.CharField(
         "ট্র্যাকিং নম্বর",
