@@ -45,18 +45,21 @@ def log(message):
     print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def setup_django():
+def setup_django(reuse=False):
     os.environ["DATABASE_URL"] = DATABASE_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "charter_portal.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "0")  # as served: no query log, no debug pages
     from benchmarks.run import recreate_database
 
-    recreate_database(DATABASE_URL)
+    if not reuse:
+        recreate_database(DATABASE_URL)
     import django
 
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
+    if not reuse:
+        call_command("migrate", verbosity=0)
 
 
 def build_charters():
@@ -207,9 +210,10 @@ def entries():
     offices = list(Office.objects.filter(service_listings__isnull=False).distinct()[:CLIENTS])
     users = []
     for office in offices:
-        user = User.objects.create_user(f"bench-{office.pk}", password="bench-only", is_staff=True)
-        user.groups.add(group)
-        OfficeStaff.objects.create(user=user, office=office)
+        user, created = User.objects.get_or_create(username=f"bench-{office.pk}", defaults={"is_staff": True})
+        if created:
+            user.groups.add(group)
+            OfficeStaff.objects.create(user=user, office=office)
         listing = ServiceListing.objects.filter(office=office).first()
         users.append((user, f"{office.pk}-{listing.category}-{listing.serial}"))
     today = timezone.localdate().strftime("%d/%m/%Y")
@@ -244,11 +248,20 @@ def entries():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=5_000_000)
+    parser.add_argument("--reuse", action="store_true", help="measure the database a previous run built")
     args = parser.parse_args()
     started = time.perf_counter()
-    setup_django()
-    build_charters()
-    rows, offices = generate(args.rows)
+    setup_django(reuse=args.reuse)
+    if args.reuse:
+        from register.models import ServiceRequest
+
+        rows = ServiceRequest.objects.count()
+        offices = ServiceRequest.objects.values("office").distinct().count()
+        args.rows = rows
+        log(f"reusing {rows:,} rows across {offices} offices")
+    else:
+        build_charters()
+        rows, offices = generate(args.rows)
     figures = {"rows": rows, "offices": offices, **pages(), "report": report(), "entry": entries()}
     if rows < args.rows:
         log(f"NOTE: figures at {rows:,} rows, not {args.rows:,} (generation budget)")

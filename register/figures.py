@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
@@ -156,7 +157,6 @@ REQUEST_COLUMNS = (
     "office_id",
     "category",
     "serial",
-    "service_name",
     "received_on",
     "outcome",
     "ended_on",
@@ -171,7 +171,21 @@ def grouped_requests(first, last, office_ids=None):
     requests = ServiceRequest.objects.received_between(first, last)
     if office_ids is not None:
         requests = requests.filter(office__in=office_ids)
-    return requests.order_by().values_list(*REQUEST_COLUMNS).annotate(n=Count("pk"))
+    grouped = requests.order_by().values_list(*REQUEST_COLUMNS).annotate(n=Count("pk"))
+    # Read past the ORM's per-value converters: a national quarter is hundreds of thousands of rows.
+    with connection.cursor() as cursor:
+        cursor.execute(*grouped.query.sql_with_params())
+        yield from cursor
+
+
+def _name_received(office_id, category, serial):
+    """A service no longer in the charter in force: its name as last received."""
+    return (
+        ServiceRequest.objects.filter(office=office_id, category=category, serial=serial)
+        .order_by("-received_on", "-pk")
+        .values_list("service_name", flat=True)
+        .first()
+    )
 
 
 def figures_for(offices, first, last, *, today=None, clock=None, national=False):
@@ -193,7 +207,7 @@ def figures_for(offices, first, last, *, today=None, clock=None, national=False)
             services[office_id][(category, serial)] = ServiceFigures(
                 category, serial, name_bn, name_en, promise, Tally()
             )
-    for office_id, category, serial, name, received_on, outcome, ended_on, kind, days, n in grouped_requests(
+    for office_id, category, serial, received_on, outcome, ended_on, kind, days, n in grouped_requests(
         first, last, ids
     ):
         by_key = services.get(office_id)
@@ -201,6 +215,7 @@ def figures_for(offices, first, last, *, today=None, clock=None, national=False)
             continue
         key = (category, serial)
         if key not in by_key:  # no longer in the charter in force: shown as it was last received
+            name = _name_received(office_id, category, serial)
             by_key[key] = ServiceFigures(category, serial, name, None, Promise.of(kind, days), Tally())
         due_on = clock.deadline(received_on, kind, days)
         standing = ontime.standing(outcome=outcome, ended_on=ended_on, due_on=due_on, today=today)

@@ -89,3 +89,24 @@ def test_a_new_row_renews_the_kept_page(client):
 
     import_register(register_csv(KNOWN_ROWS[:1]))
     assert client.get(url).json()["total"]["received"] == before + 1
+
+
+def test_a_service_no_longer_in_the_charter_is_shown_as_it_was_received(client):
+    import datetime
+
+    from offices.models import Office
+
+    ServiceRequest.objects.create(
+        office=Office.objects.get(key="joypurhat"),
+        category=3,
+        serial=99,
+        service_name="পুরোনো চার্টারের একটি সেবা",
+        received_on=datetime.date(2026, 10, 1),
+        outcome="delivered",
+        ended_on=datetime.date(2026, 10, 1),
+        promise_kind="same_day",
+    )
+    document = client.get(f"/office/joypurhat/performance.json{PERIOD}").json()
+    old = by_key(document, "internal", 99)
+    assert old["name"] == "পুরোনো চার্টারের একটি সেবা" and old["promise"] == {"kind": "same_day", "days": 0}
+    assert (old["received"], old["on_time"]) == (1, 1)
