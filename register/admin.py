@@ -107,12 +107,14 @@ class ServiceRequestAdmin(OfficeScopedAdmin):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             if adding:
-                notices.received(obj)
+                calendar = WorkingCalendar()  # HQ's holidays read once: the receipt and the message
+                obj.due_on = ontime.deadline(obj.received_on, obj.promise_kind, obj.promise_days, calendar)
+                notices.received(obj, calendar)
             if obj.outcome in ENDED and not was_ended:
                 notices.ended(obj)
 
     def response_add(self, request, obj, post_url_continue=None):
-        due_on = ontime.deadline(obj.received_on, obj.promise_kind, obj.promise_days, WorkingCalendar())
+        due_on = obj.due_on
         when = f"; সময়সীমা {bengali_digits(f'{due_on:%d/%m/%Y}')}" if due_on else ""
         if "_continue" in request.POST:
             return super().response_add(request, obj, post_url_continue)

@@ -66,7 +66,11 @@ class OptionalMobileField(forms.CharField):
 
 def service_choices(office_ids):
     """``[(value, label)]`` of the published services of these offices: ``office-category-serial``."""
-    listings = ServiceListing.objects.filter(office__in=office_ids).select_related("office")
+    listings = (
+        ServiceListing.objects.filter(office__in=office_ids)
+        .select_related("office")
+        .only("office__name_bn", "office__name", "category", "serial", "name_bn")
+    )
     many = len(set(office_ids)) > 1
     choices = [("", "— সেবা বেছে নিন —")]
     for listing in listings.order_by("office__key", "category", "serial"):
