@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from charters.urls import opendata_urlpatterns as open_data
+from register.urls import data_urlpatterns as register_data
 
 admin.site.site_header = "সিটিজেন চার্টার পোর্টাল — প্রশাসন"
 admin.site.site_title = "সিটিজেন চার্টার পোর্টাল"
@@ -14,12 +15,14 @@ admin.site.index_title = "দপ্তর ও চার্টার ব্যব
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include((open_data, "opendata"))),
+    path("", include((register_data, "register_data"))),
 ]
 # The citizen's pages: Bengali at /… (the portal's URLs as they always were), English at /en/….
 urlpatterns += i18n_patterns(
     path("", include("charters.urls")),
     path("", include("services.urls")),
     path("", include("grievances.urls")),
+    path("", include("register.urls")),
     prefix_default_language=False,
 )
 

@@ -15,6 +15,8 @@ OFFICE_STAFF_PERMISSIONS = {
     # Published versions: to read. Publishing is charters.publish_charter, which HQ grants office by
     # office (to the user or to a group of its own); nobody changes or deletes a version.
     "charters.CharterVersion": ("view",),
+    # The office's service register (register): requests recorded at the counter and how they ended.
+    "register.ServiceRequest": ("view", "add", "change", "delete"),
 }
 
 

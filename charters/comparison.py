@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from charter_portal.bangla import bn_digits, search_key
+from services.promises import promise_in_document
 
 from .models import Charter
 
@@ -194,6 +195,11 @@ def _services(differ, comparison, old, new):
         differ.texts("service", part, SERVICE_TEXTS, before, after, **extra)
         for name, officer_label in SERVICE_OFFICERS.items():
             differ.add("service", part, officer_label, officer_text(before[name]), officer_text(after[name]), **extra)
+        # As published (an older version without one: its time limit's reading).
+        promised = [service.get("promise") or promise_in_document(service).as_json() for service in (before, after)]
+        if promised[0] != promised[1]:
+            labels = (promise_in_document({"promise": p}).label for p in promised)
+            differ.add("service", part, _("প্রতিশ্রুত সময় (পরিমাপের জন্য)"), *labels, **extra)
         place = (before["category"], before["serial"]), (after["category"], after["serial"])
         if place[0] != place[1]:
             differ.add("service", part, _("ধরন ও ক্রমিক নং"), *(bn_digits(f"২.{c}.{n}") for c, n in place), **extra)

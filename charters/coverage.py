@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from offices.models import Office
+from services.models import ServiceListing
+from services.promises import PromiseKind
 
 from .models import Charter, CharterVersion
 
@@ -35,11 +37,22 @@ def drafts_by_office():
     }
 
 
+def unmeasurable_by_office():
+    """{office pk: (services, services whose promise is not measurable)} of the versions in force."""
+    counts = {}
+    for office_id, kind in ServiceListing.objects.values_list("office_id", "promise_kind"):
+        total, unmeasurable = counts.get(office_id, (0, 0))
+        counts[office_id] = (total + 1, unmeasurable + (kind == PromiseKind.NONE))
+    return counts
+
+
 @dataclass
 class OfficeCoverage:
     office: Office
     published_on: datetime.date | None
     stale: bool
+    services: int = 0
+    unmeasurable: int = 0  # services whose time limit promises nothing the register can measure
     has_draft: bool = False
     source: str = ""  # Charter.ImportSource, "" when the draft was not imported (typed in the admin)
     warnings: int = 0
@@ -92,17 +105,33 @@ class AreaCoverage:
         counts = [(label, sources.count(value)) for value, label in Charter.ImportSource.choices]
         return counts + [("পোর্টালে লেখা", sources.count(""))]
 
+    @property
+    def unmeasurable(self):
+        """Published offices with a service whose promise is not measurable."""
+        return [o for o in self.offices if o.published_on and o.unmeasurable]
+
 
 def coverage(today=None):
     """(the nation as one AreaCoverage, its divisions each with their districts), in tree order."""
     today = today or timezone.localdate()
     published, drafts = publication_by_office(), drafts_by_office()
+    promises = unmeasurable_by_office()
     nation = AreaCoverage("দেশ", "")
     divisions, districts = {}, {}
     for office in Office.objects.select_related("district__division", "upazila__district__division").order_by("pk"):
         on = published.get(office.pk)
         source, warnings = drafts.get(office.pk, ("", 0))
-        entry = OfficeCoverage(office, on, bool(on and today - on > STALE_AFTER), office.pk in drafts, source, warnings)
+        services, unmeasurable = promises.get(office.pk, (0, 0))
+        entry = OfficeCoverage(
+            office,
+            on,
+            bool(on and today - on > STALE_AFTER),
+            services=services,
+            unmeasurable=unmeasurable,
+            has_draft=office.pk in drafts,
+            source=source,
+            warnings=warnings,
+        )
         nation.offices.append(entry)
         district = office.district if office.district_id else (office.upazila.district if office.upazila_id else None)
         if district is None:

@@ -10,6 +10,7 @@ from django.db.models import Max
 from grievances.models import PublishedTier
 from offices.models import Office
 from services.models import Service, ServiceListing
+from services.promises import promise_fields
 
 from .comparison import compare
 from .errors import CharterError
@@ -107,6 +108,7 @@ def refresh_listings(office_ids):
                 serial=service["serial"],
                 **{f"{name}_bn": service[name]["bn"] for name in Service.TEXT_FIELDS},
                 **{f"{name}_en": english(service[name]) for name in Service.TEXT_FIELDS},
+                **promise_fields(service),
             )
             listing.search_text = listing.searchable_text()
             listings.append(listing)

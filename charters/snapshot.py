@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from grievances.models import GrievanceTier
 from offices.models import Office, Officer
 from services.models import Expectation, Service
+from services.promises import promise_fields, promise_in_document
 
 from .models import Charter
 
@@ -132,6 +133,8 @@ def _document(charter, services, expectations, tiers, subordinates):
                 "category": service.category,
                 "serial": service.serial,
                 **_texts(service, Service.TEXT_FIELDS),
+                # The time limit as a number, as staff confirmed it or as its text reads.
+                "promise": service.promise.as_json(),
                 "responsible_officer": _officer(service.responsible_officer),
                 "superior_officer": _officer(service.superior_officer),
             }
@@ -159,6 +162,8 @@ def promises(document):
     however often it is signed or re-imported."""
 
     def without_ids(value):
+        if isinstance(value, dict) and "time_limit" in value:  # a service: a version from before
+            value = {**value, "promise": promise_in_document(value).as_json()}  # promises reads its text
         if isinstance(value, dict):
             return {k: without_ids(v) for k, v in value.items() if k not in ("id", "office_id", "en_of")}
         if isinstance(value, list):
@@ -220,6 +225,7 @@ def contents_from_document(office, document, *, national_cell, subordinates, pub
             responsible_officer=officer(s["responsible_officer"]),
             superior_officer=officer(s["superior_officer"]),
             **_thawed(Service.TEXT_FIELDS, s),
+            **promise_fields(s),
         )
         for s in document["services"]
     ]

@@ -378,6 +378,17 @@ class GrievanceAdmin(NotYoursMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)
 
+    def get_urls(self):
+        from django.urls import path
+
+        from .intake import intake_view
+
+        wrap = self.admin_site.admin_view
+        return [
+            path("intake/", wrap(lambda r: intake_view(self, r)), name="grievances_grievance_intake"),
+            *super().get_urls(),
+        ]
+
     def has_module_permission(self, request):
         return super().has_module_permission(request) and self.may_handle(request)
 

@@ -28,6 +28,8 @@ from django.utils import timezone
 from .models import Grievance, GrievanceEvent, Level
 from .workdays import WorkingCalendar
 
+# How a grievance arrived that the desk entered (grievances.intake), not the online form.
+OFFLINE = ("desk", "paper", "phone", "hotline")
 FIGURES = ["carried_over", "received", "total", "forwarded", "resolved", "overdue", "running", "resolved_share"]
 PARTS = [("grievances", Level.REDRESS_OFFICER), ("appeals", Level.APPEAL_OFFICER)]
 CSV_COLUMNS = ["office_key", *FIGURES, *(f"appeal_{name}" for name in FIGURES)]
@@ -99,6 +101,11 @@ class Figures:
     @property
     def total(self):
         return self.carried_over + self.received
+
+    @property
+    def offline(self):
+        """Received at the desk, on paper, by phone or through the hotline (grievances.intake)."""
+        return sum(self.received_by[channel] for channel in OFFLINE)
 
     @property
     def running(self):

@@ -10,6 +10,8 @@ from charter_portal.bangla import search_key
 from charter_portal.searchable import Searchable
 from charter_portal.translated import EnglishTracked
 
+from .promises import COUNTED, Promise, PromiseKind, read_promise
+
 _TEXT = {"max_length": limits.SERVICE_TEXT, "validators": limits.bounded(limits.SERVICE_TEXT)}
 
 # What a citizen's search looks in: the service's name and how to get it, in both languages.
@@ -55,9 +57,39 @@ class PromisedService(models.Model):
     )
     fee = models.TextField("সেবার মূল্য ও পরিশোধ পদ্ধতি", blank=True, **_TEXT)
     time_limit = models.TextField("সেবা প্রদানের সময়সীমা", blank=True, **_TEXT)
+    # The time limit as a number (services.promises). Empty on a draft service: read from the
+    # time limit's text; set when staff confirm or correct that reading. Always set on a listing.
+    promise_kind = models.CharField(
+        "প্রতিশ্রুত সময়ের ধরন",
+        max_length=16,
+        choices=PromiseKind.choices,
+        blank=True,
+        help_text="খালি রাখলে সময়সীমার লেখা থেকে পড়া হয়; নিশ্চিত বা সংশোধন করতে এখানে বেছে নিন",
+    )
+    promise_days = models.PositiveSmallIntegerField(
+        "প্রতিশ্রুত দিনের সংখ্যা", null=True, blank=True, help_text="কার্যদিবস বা দিনের সংখ্যা"
+    )
 
     class Meta:
         abstract = True
+
+    @property
+    def promise(self):
+        """The promise this service makes: what staff confirmed, else the reading of its text."""
+        if self.promise_kind:
+            return Promise.of(self.promise_kind, self.promise_days)
+        return self.promise_read
+
+    @property
+    def promise_read(self):
+        """What the Bengali time limit reads as, whatever staff set."""
+        return read_promise(self.time_limit_bn)
+
+    def clean_promise(self):
+        if self.promise_kind in COUNTED and not self.promise_days:
+            raise ValidationError({"promise_days": "কার্যদিবস বা দিনের প্রতিশ্রুতিতে দিনের সংখ্যা (১ বা বেশি) দিন।"})
+        if self.promise_kind not in COUNTED and self.promise_days is not None:
+            raise ValidationError({"promise_days": "এই ধরনের প্রতিশ্রুতিতে দিনের সংখ্যা থাকে না; ঘরটি খালি রাখুন।"})
 
     def __str__(self):
         return self.name
@@ -124,6 +156,7 @@ class Service(EnglishTracked, PromisedService):
         ]
 
     def clean(self):
+        self.clean_promise()
         if not self.office_id:
             return
         if self.responsible_officer and not self.office.may_name(self.responsible_officer):

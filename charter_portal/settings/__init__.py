@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # HQ's bulk import of charter files, above charters; it runs as a task (TASKS below).
     "imports",
+    # The service register and the published figures of promises kept (on top: it reads the versions).
+    "register",
     # Locks the admin login after repeated failures (AXES_* below); named in Bengali.
     "charter_portal.apps.AxesConfig",
 ]
@@ -201,6 +203,10 @@ SMS_TIMEOUT = float(os.environ.get("SMS_TIMEOUT", "10"))
 GRIEVANCES_HQ_EMAILS = [a for a in os.environ.get("GRIEVANCES_HQ_EMAILS", "").split(",") if a.strip()]
 # Links in e-mail (to the status page, to the admin) start with this.
 PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
+
+# How long a citizen's mobile number stays on a service request in the register (for the receipt and
+# the feedback link); ``manage.py forget_register_mobiles`` deletes older ones, keeping the counts.
+REGISTER_MOBILE_RETENTION_DAYS = int(os.environ.get("REGISTER_MOBILE_RETENTION_DAYS", "180"))
 # Behind a reverse proxy every request comes from the proxy: name the header that carries the
 # client's address (e.g. HTTP_X_FORWARDED_FOR) so the per-client rate limit counts clients.
 GRIEVANCES_CLIENT_IP_HEADER = os.environ.get("GRIEVANCES_CLIENT_IP_HEADER", "")

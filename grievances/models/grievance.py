@@ -17,6 +17,7 @@ from charter_portal import limits
 from charter_portal.bangla import bengali_date
 
 from ..identifiers import TRACKING_NUMBER_MAX_LENGTH, new_tracking_number, validate_mobile
+from .channels import GrievanceChannel
 from .desks import desk_of, may_handle
 from .events import GrievanceEvent, Status
 from .published import PublishedTier, resolution_days_for
@@ -78,9 +79,7 @@ def days_at(office, level):
 class Grievance(models.Model):
     Status = Status
 
-    class Channel(models.TextChoices):
-        ONLINE = "online", "অনলাইনে"
-        DESK = "desk", "দপ্তরে সরাসরি"
+    Channel = GrievanceChannel  # how it reached the office (channels.py)
 
     tracking_number = models.CharField(
         "ট্র্যাকিং নম্বর",

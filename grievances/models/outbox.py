@@ -41,6 +41,9 @@ class Notification(models.Model):
         REPLY = "reply", "নিষ্পত্তির উত্তর"
         FORWARDED = "forwarded", "অন্য দপ্তরে পাঠানো"
         UNASSIGNED = "unassigned", "দায়িত্বপ্রাপ্ত কেউ নেই (প্রধান কার্যালয়কে)"
+        # A service request in the register (register.notices): its receipt, and the feedback link.
+        RECEIPT = "receipt", "সেবার আবেদনের রসিদ"
+        FEEDBACK = "feedback", "সেবা সম্পর্কে মতামতের লিংক"
 
     grievance = models.ForeignKey(
         "grievances.Grievance",

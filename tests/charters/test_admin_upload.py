@@ -122,3 +122,18 @@ def test_coverage_page_and_csv(admin_client):
     assert joypurhat[5:7] == ["yes", "2023-12-05"]
     index = admin_client.get(reverse("admin:index")).content.decode()
     assert reverse("admin:offices_office_charter_coverage") in index
+
+
+def test_coverage_shows_which_offices_promises_are_not_measurable(client):
+    from django.contrib.auth.models import User
+
+    from charters.coverage import coverage
+
+    nation, _divisions = coverage()
+    by_key = {entry.office.key: entry for entry in nation.offices}
+    # Natore's "তাৎক্ষণিক/ প্রাপ্ত পত্র অনুযায়ী কার্যদিবস" sets no time the register can measure.
+    assert by_key["natoresadar.natore"].unmeasurable >= 1
+    assert by_key["magurasadar.magura"].unmeasurable == 0 and by_key["magurasadar.magura"].services == 12
+    client.force_login(User.objects.create_superuser("hq-coverage", password="x"))
+    page = client.get("/admin/offices/office/coverage/").content.decode()
+    assert "মাপা যায় না / মোট সেবা" in page

@@ -69,6 +69,7 @@ def test_the_summary_counts_everything_and_reports_warnings_with_lines():
     out, err = run(SEEDS / SEED_FILES["rangpursadar.rangpur"], "--office", "rangpursadar.rangpur", "--replace")
     assert "নাগরিক সেবা 6, প্রাতিষ্ঠানিক সেবা 11, অভ্যন্তরীণ সেবা 5" in out
     assert "officers: 1" in out and "expectations: 5" in out and "GRS tiers: 2" in out
+    assert "promises: none 4, same_day 18" in out  # the time limits read as numbers
     assert "warnings: 3" in out
     # The e-mail variants of the one officer are not dropped silently.
     assert re.search(r"লাইন [০-৯]+: একই কর্মকর্তার ই-মেইল অন্য জায়গায় rangpursadardoiect@gmail.com", err)

@@ -67,7 +67,10 @@ def document_at(document, path):
 
 def change_value(holder, key):
     old = holder[key]
-    if key == "issued_on":
+    if set(holder) == {"kind", "days"}:  # a service's promise: another promise a publish could make
+        other = {"kind": "calendar_days", "days": 99}
+        holder.update(other if holder != other else {"kind": "working_days", "days": 99})
+    elif key == "issued_on":
         holder[key] = "2001-01-01"
     elif isinstance(old, int):
         holder[key] = old + 7

@@ -11,6 +11,7 @@ from django.urls import reverse
 from grievances.models import Feedback, Grievance, Holiday
 from imports.bulk import create_batch
 from imports.sources import Incoming
+from register.models import ServiceRequest
 from tests.support.grievances import PASSWORD, file_on, make_officer
 from tests.support.permissions import OWNER_OFFICE, REGISTRY, charter_editor, kind_of, request_of
 
@@ -38,6 +39,16 @@ def rows():
     Client().post(reverse("admin:login"), {"username": owner.username, "password": "wrong"})
     AccessFailureLog.objects.create(username=owner.username, ip_address="10.0.0.1", path_info="/admin/login/")
     create_batch("joypurhat.txt", [Incoming("joypurhat.txt", b"x")])  # HQ's bulk import: a waiting batch
+    # A request in Joypurhat's service register (register).
+    ServiceRequest.objects.create(
+        office=grievance.office,
+        category=2,
+        serial=1,
+        service_name="বিভিন্ন প্রতিবেদন/ তথ্য প্রেরণ",
+        received_on=datetime.date(2026, 10, 1),
+        promise_kind="working_days",
+        promise_days=5,
+    )
     found = {}
     for model, model_admin in REGISTRY:
         if model is Grievance:

@@ -1,4 +1,5 @@
 import json
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -11,6 +12,7 @@ from charters.models import Charter
 from charters.writing import charter_fixture, office_named_in, tree_warnings, write_import
 from offices.models import Office
 from services.models import Service
+from services.promises import read_promise
 
 
 def located(lines, where):
@@ -108,6 +110,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  expectations: {len(document.expectations)}")
         self.stdout.write(f"  GRS tiers: {len(document.tiers)} (and the national cell)")
         self.stdout.write(f"  date: {document.issued_on or '—'}; signatory: {document.signatory_name or '—'}")
+        # The time limits read as promises (services.promises); staff confirm or correct them.
+        kinds = Counter(read_promise(service.time_limit).kind for service in document.services)
+        self.stdout.write("  promises: " + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())))
         grouped = {}
         for line, message in warnings:
             grouped.setdefault(message, []).append(line)
