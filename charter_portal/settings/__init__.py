@@ -164,7 +164,7 @@ STORAGES = {
 
 # ---- Grievances (grievances/)
 # E-mail: printed to the console in development (tests use Django's in-memory outbox); set
-# DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST etc. in production.
+# DJANGO_EMAIL_BACKEND=grievances.mail.EmailBackend (SMTP with the send deadline) and EMAIL_HOST etc. in production.
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -181,6 +181,9 @@ SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_KEY = os.environ.get("SMS_GATEWAY_KEY", "")
 SMS_SENDER_ID = os.environ.get("SMS_SENDER_ID", "DoICT")
 SMS_TIMEOUT = float(os.environ.get("SMS_TIMEOUT", "10"))
+# The whole of one send (SMS or e-mail), however slowly the gateway trickles its answer; a claimed
+# notice is leased for twice this (grievances.sending).
+NOTIFICATION_SEND_DEADLINE = float(os.environ.get("NOTIFICATION_SEND_DEADLINE", "20"))
 # Where HQ is told of a grievance no one holds (besides every active superuser with an address).
 GRIEVANCES_HQ_EMAILS = [a for a in os.environ.get("GRIEVANCES_HQ_EMAILS", "").split(",") if a.strip()]
 # Links in e-mail (to the status page, to the admin) start with this.

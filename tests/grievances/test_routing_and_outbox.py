@@ -110,7 +110,7 @@ def test_sms_segments_are_counted_as_ucs2_for_bengali():
 
 def test_against_a_mail_server_and_gateway_that_never_answer_nothing_is_lost(client, settings):
     silent_smtp, silent_gateway = Silent(), Silent()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "grievances.mail.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", silent_smtp.port, 1
     settings.SMS_BACKEND = "grievances.sms.HttpGatewayBackend"
     settings.SMS_GATEWAY_URL = f"http://127.0.0.1:{silent_gateway.port}/send"
