@@ -65,18 +65,15 @@ def write_charter(office, document, *, replace=False):
         # The office's own officers are the charter's; those another office's rows still point at stay.
         Officer.objects.filter(office=office, supervised_services__isnull=True, grievance_tiers__isnull=True).delete()
 
-    Charter.objects.update_or_create(
-        office=office,
-        defaults={
-            "vision_bn": document.vision,
-            "mission_bn": document.mission,
-            "service_columns": document.service_columns,
-            "issued_on": document.issued_on,
-            "signatory_name_bn": document.signatory_name,
-            "signatory_designation_bn": document.signatory_designation,
-            "updated_at": timezone.now(),
-        },
-    )
+    charter = existing or Charter(office=office)
+    charter.vision_bn = document.vision
+    charter.mission_bn = document.mission
+    charter.service_columns = document.service_columns
+    charter.issued_on = document.issued_on
+    charter.signatory_name_bn = document.signatory_name
+    charter.signatory_designation_bn = document.signatory_designation
+    charter.updated_at = timezone.now()
+    _validated(charter, "charter", None)  # a 201-character signatory is the file's error, not a 500
 
     officers = {}
     for entry in document.officers():

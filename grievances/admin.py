@@ -47,6 +47,7 @@ class GrievanceTierAdmin(ReturnsToEditorMixin, OfficeScopedAdmin, TabbedTranslat
 class HolidayAdmin(HQOnlyMixin, admin.ModelAdmin):
     list_display = ["date", "name"]
     date_hierarchy = "date"
+
     search_fields = ["name"]
 
 

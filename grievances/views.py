@@ -2,7 +2,7 @@ import re
 import time
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -200,7 +200,9 @@ def report(request):
     grievances, hq = _scope(request)
     today = timezone.localdate()
     months = monthly.recent_months(today, 13)
-    month = monthly.parse_month(request.GET.get("month", "")) or months[1]
+    month = monthly.parse_month(request.GET["month"]) if "month" in request.GET else months[1]
+    if month is None or month > months[0]:  # not YYYY-MM, or a month not begun (9999-12 overflows)
+        raise BadRequest("month")
     offices = None if hq else desk_of(request.user).office_ids()
     data = monthly.build(month, offices=offices, today=today)
     if request.GET.get("format") == "csv":

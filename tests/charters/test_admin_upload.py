@@ -119,3 +119,20 @@ def test_coverage_page_and_csv(admin_client):
     assert joypurhat[5:7] == ["yes", "2023-12-05"]
     index = admin_client.get(reverse("admin:index")).content.decode()
     assert reverse("admin:offices_office_charter_coverage") in index
+
+
+def test_a_signatory_longer_than_the_column_is_the_files_error_and_writes_nothing(admin_client, monkeypatch):
+    from charters import admin_views
+
+    read = admin_views.read_charter_file
+
+    def with_a_long_signatory(*args, **kwargs):
+        result = read(*args, **kwargs)
+        result.document.signatory_name = "ক" * 201
+        return result
+
+    monkeypatch.setattr(admin_views, "read_charter_file", with_a_long_signatory)
+    before = database_state()
+    response = upload(admin_client, "joypurhat", "joypurhat.txt", (SEEDS / SEED_FILES["joypurhat"]).read_bytes())
+    assert response.status_code == 200 and "কিছুই লেখা হয়নি" in response.content.decode()
+    assert database_state() == before
