@@ -105,16 +105,21 @@ def _database_from_environment():
 
 DATABASES = {"default": _database_from_environment()}
 
-# "pages" holds the rendered public pages (pagecache): one LocMemCache per worker, which is
-# enough because a page is filed under the data's version, read from the database with it.
-# A page never expires; the pages of superseded versions are culled.
+# "pages" holds the rendered public pages (pagecache): one cache per worker, which is enough
+# because a page is filed under the data's version, read from the database with it. A page
+# never expires; the pages of superseded versions are culled. Bounded in bytes per worker
+# (PAGECACHE_MAX_BYTES, least recently used first); a page over PAGECACHE_MAX_PAGE_BYTES is never kept.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "pagecache.store.PageCache",
         "LOCATION": "pages",
         "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        "OPTIONS": {
+            "MAX_ENTRIES": 2000,
+            "MAX_BYTES": int(os.environ.get("PAGECACHE_MAX_BYTES", 64 * 2**20)),
+            "MAX_PAGE_BYTES": int(os.environ.get("PAGECACHE_MAX_PAGE_BYTES", 512 * 2**10)),
+        },
     },
 }
 
