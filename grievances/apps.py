@@ -23,5 +23,7 @@ class GrievancesConfig(AppConfig):
     public_models = ["GrievanceTier"]
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deploy check)
+
         # After every migrate (idempotent), like the office-staff group in charters/apps.py.
         post_migrate.connect(ensure_grievance_officer_group, dispatch_uid="grievance-officer-group")
