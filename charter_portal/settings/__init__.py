@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # NUL in an admin filter or form is a 400, not a database error (charter_portal/params.py).
+    # An admin parameter with NUL, a number no key holds or an impossible year: a Bengali 400 (charter_portal/params.py).
     "charter_portal.params.StaffParametersMiddleware",
     # Bengali digits in the admin's pages (charter_portal/bangla.py).
     "charter_portal.bangla.AdminBengaliDigitsMiddleware",
