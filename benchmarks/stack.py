@@ -1,5 +1,6 @@
-"""What issue 16 added to the benchmark: the national open data under repeat requests, the charter
-while clients loop on the open data, and the charter against the static file through nginx.
+"""What issues 16 and 22 added to the benchmark: the national open data under repeat requests, the
+charter while clients loop on the open data, the charter and the directory against the static file
+through nginx (which keeps the public pages), and every kept page with the app server stopped.
 
 Called by benchmarks/run.py with its gunicorn running; every figure is one load of ``duration``
 seconds after a ``warmup``, all on 127.0.0.1.
@@ -41,7 +42,24 @@ def first_request(port, path):
     return time.perf_counter() - started, len(body)
 
 
-def measure(port, load, paths, log, warmup, duration):
+def app_down_ok(nginx_port, paths, stop_app, log):
+    """Whether every public page served once through nginx is still served (200, the same bytes)
+    with the app server stopped."""
+    from tests.support.nginx import request
+
+    headers = {"Accept-Encoding": "gzip"}
+    before = {path: request(nginx_port, "GET", path, headers=headers) for path in paths}
+    log("stopping the app server: every page again through nginx")
+    stop_app()
+    time.sleep(1.5)  # past proxy_cache_valid: each page is stale and nginx cannot revalidate it
+    after = {path: request(nginx_port, "GET", path, headers=headers) for path in paths}
+    failed = [path for path in paths if after[path][0] != 200 or after[path][2] != before[path][2]]
+    for path in failed:
+        log(f"  {path}: {after[path][0]} with the app server down")
+    return not failed
+
+
+def measure(port, load, paths, log, warmup, duration, stop_app=None):
     results = {}
     for name, path in OPENDATA.items():
         build_s, sent = first_request(port, path)
@@ -76,10 +94,17 @@ def measure(port, load, paths, log, warmup, duration):
                 tempfile.TemporaryDirectory(prefix="bench-nginx-") as directory,
                 nginx_in_front([port], directory) as nginx,
             ):
-                for name in ("static", "charter"):
+                for name in ("static", "charter", "directory"):
                     log(f"load: {paths[name]} through nginx (TLS) — 32 clients, {duration} s")
                     load(nginx, paths[name], warmup, scheme="https")
                     results[f"{name}_via_nginx"] = load(nginx, paths[name], duration, scheme="https")
+                if stop_app is not None:
+                    kept = [paths[name] for name in ("directory", "charter", "search", "json") if paths.get(name)]
+                    kept += ["/en/", paths["charter"].replace("/office/", "/en/office/", 1)]
+                    results["app_down_ok"] = app_down_ok(nginx, kept, stop_app, log)
+                    log(f"load: {paths['charter']} through nginx with the app server stopped — {duration} s")
+                    load(nginx, paths["charter"], warmup, scheme="https")
+                    results["charter_via_nginx_app_down"] = load(nginx, paths["charter"], duration, scheme="https")
     return results
 
 
@@ -93,20 +118,30 @@ def figures(results, static_rps):
         out["charter_with_opendata_vs_static"] = round(results["charter_with_opendata"]["rps"] / static_rps, 3)
         out["charter_with_opendata_p99_ms"] = round(results["charter_with_opendata"]["p99_ms"], 1)
     if "charter_via_nginx" in results:
-        ratio = results["charter_via_nginx"]["rps"] / results["static_via_nginx"]["rps"]
-        out["charter_via_nginx_vs_static"] = round(ratio, 3)
+        static_via_nginx = results["static_via_nginx"]["rps"]
+        for name in ("charter", "directory", "charter_via_nginx_app_down"):
+            row = results.get(name if name.endswith("_down") else f"{name}_via_nginx")
+            if row is not None:
+                label = name if name.endswith("_down") else f"{name}_via_nginx"
+                out[f"{label}_vs_static_via_nginx"] = round(row["rps"] / static_via_nginx, 3)
+    if "app_down_ok" in results:
+        out["charter_via_nginx_app_down_ok"] = results["app_down_ok"]
     return out
 
 
 def print_table(results, static_rps):
     print(f"{'':42} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'vs static':>9} {'errors':>6}")
     for name, row in results.items():
+        if not isinstance(row, dict):
+            continue
         what = {
             "opendata_json": f"charters.json, {OPENDATA_CLIENTS} clients ({row.get('sent', 0)} B)",
             "opendata_csv": f"services.csv, {OPENDATA_CLIENTS} clients ({row.get('sent', 0)} B)",
             "charter_with_opendata": f"charter, {BACKGROUND_CLIENTS} clients on the JSON",
             "static_via_nginx": "static file through nginx (TLS)",
             "charter_via_nginx": "charter through nginx (TLS)",
+            "directory_via_nginx": "directory through nginx (TLS)",
+            "charter_via_nginx_app_down": "charter through nginx, app server down",
         }[name]
         print(
             f"{what:42} {row['rps']:8.0f} {row['p50_ms']:7.1f} {row['p95_ms']:7.1f} {row['p99_ms']:7.1f} "

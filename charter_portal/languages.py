@@ -6,6 +6,8 @@ text where a field has no English (MODELTRANSLATION_FALLBACK_LANGUAGES). An elem
 text says so with ``lang="bn"``, so a screen reader reads it as Bengali; the rule is ``lang_of``.
 """
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
@@ -60,3 +62,23 @@ def other_language(context):
         with override(code):
             url = reverse("charters:directory")
     return {"code": code, "name": name, "url": url}
+
+
+@register.simple_tag(takes_context=True)
+def page_urls(context):
+    """This page's absolute URL and its URL in each language (``og:url``, canonical and the
+    language alternates), built from what its kept page's key holds: scheme, host, path and only
+    the query parameters its view declared (pagecache's ``public_page(query=…)``). Anything else
+    a first visitor appends (``?q2=PWNED``) would otherwise be kept in the page every later
+    visitor gets. A page that is not kept (a form) carries no query string at all."""
+    request = context["request"]
+    declared = getattr(request, "page_query", ())
+    values = urlencode([(name, value) for name in declared for value in request.GET.getlist(name)])
+    query = f"?{values}" if values else ""
+    origin = f"{request.scheme}://{request.get_host()}"
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        path = translate_url(request.path, code)
+        if path != request.path or code == get_language():
+            alternates.append({"code": code, "url": f"{origin}{path}{query}"})
+    return {"url": f"{origin}{request.path}{query}", "alternates": alternates if len(alternates) > 1 else []}

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from charter_portal.params import require_id
 from offices.models import Office
 from offices.scoping import is_hq
 from services.models import Service
@@ -61,7 +62,7 @@ def import_charter_view(model_admin, request, object_id):
     one transaction; the page shows the summary and every warning with its line or table/row.
     HQ only. A failed upload writes nothing and keeps nothing (the file lives only in the request)."""
     _require_hq(request)
-    office = get_object_or_404(Office.objects.select_related("parent"), pk=object_id)
+    office = get_object_or_404(Office.objects.select_related("parent"), pk=require_id(object_id))
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,

@@ -47,19 +47,20 @@ class CloneReport:
     to_fill_in: list
 
 
-def clone_document(source, target):
+def clone_document(source, target, document=None):
     """The source's charter made ready for the target, and what the target's staff must still fill in.
 
     Officers are the people of the source office, so they are not copied: each becomes an
     empty post (its designation only) in the target, or in the target's own office above,
-    for the staff there to name.
+    for the staff there to name. ``document``: the source's charter already read (it is changed
+    here; a caller cloning one source many times passes a copy each time).
     """
     if source.level != target.level:
         raise CharterError(
             f"{source.key} is a {source.get_level_display()} and {target.key} a {target.get_level_display()}: "
             "a charter is cloned to an office of the same level"
         )
-    document = read_charter(source)
+    document = document if document is not None else read_charter(source)
     rewrite = office_rewriter(source, target)
     source_ancestors = {o.key: o.level for o in source.ancestors()}
     target_ancestor_by_level = {o.level: o.key for o in target.ancestors()}

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from charter_portal.http import error_page
+from charter_portal.params import parse_id
 from grievances.models import GrievanceTier
 from offices.models import Officer
 from services.models import Expectation, Service
@@ -118,11 +119,12 @@ def move_view(model_admin, request, object_id):
     editor = reverse("admin:offices_office_change", args=[office.pk])
     kind, _sep, rest = request.POST.get("move", "").partition(":")
     pk, _sep, direction = rest.partition(":")
-    if kind not in MOVABLE or direction not in STEPS or not pk.isdigit():
+    pk = parse_id(pk)
+    if kind not in MOVABLE or direction not in STEPS or pk is None:
         messages.error(request, _("কোন সারি কোন দিকে সরাতে হবে বোঝা যায়নি; কিছুই বদলানো হয়নি।"))
         return HttpResponseRedirect(editor)
     model = MOVABLE[kind]
-    row = model.objects.filter(pk=int(pk), office=office).first()
+    row = model.objects.filter(pk=pk, office=office).first()
     if row is None or not _may(admin_site, request, model, "change", row):
         return refused(request, admin_site, _("এই সারিটি এই দপ্তরের নয়, অথবা এটি বদলানোর অনুমতি আপনার নেই।"))
     section = admin_site._registry[model].editor_row(row)

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from charter_portal import limits
+from charter_portal.params import parse_id
 from offices.models import Office, office_of
 from offices.scoping import OfficeScopedMixin
 
@@ -217,10 +218,8 @@ class CharterVersionAdmin(OfficeScopedMixin, admin.ModelAdmin):
                     )
         else:
             if hq:  # from the editor's "publish" link: ?office=<pk>
-                chosen = request.GET.get("office", "")
-                office = (
-                    Office.objects.filter(pk=int(chosen)).first() if chosen.isdigit() and len(chosen) < 10 else None
-                )
+                chosen = parse_id(request.GET.get("office"))
+                office = Office.objects.filter(pk=chosen).first() if chosen is not None else None
             form = PublishForm(initial=draft_signature(office), choose_office=hq)
         return TemplateResponse(
             request, "admin/charters/charterversion/publish.html", self.publish_context(request, form, office)

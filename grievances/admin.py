@@ -98,6 +98,7 @@ class PublishedTierAdmin(HQOnlyMixin, admin.ModelAdmin):
 class HolidayAdmin(HQOnlyMixin, admin.ModelAdmin):
     list_display = ["date", "name"]
     date_hierarchy = "date"
+
     search_fields = ["name"]
 
 

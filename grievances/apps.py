@@ -35,6 +35,8 @@ class GrievancesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from . import checks  # noqa: F401  (registers the deploy check)
+
         # After every migrate (idempotent), like the office-staff group in charters/apps.py.
         post_migrate.connect(ensure_grievance_officer_group, dispatch_uid="grievance-officer-group")
         tier = self.get_model("GrievanceTier")

@@ -9,15 +9,16 @@ Bengali needs UCS-2: 70 characters in one SMS, 67 a segment when it takes severa
 in the GSM 7-bit alphabet alone gets 160, 153 a segment.
 """
 
+import http.client
 import json
 import math
 import sys
-import urllib.error
 import urllib.parse
-import urllib.request
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+
+from . import deadline
 
 # The GSM 03.38 basic alphabet (the extension table's characters count twice; rare in our texts).
 _GSM = set(
@@ -81,7 +82,8 @@ class LocmemBackend(BaseBackend):
 
 class HttpGatewayBackend(BaseBackend):
     """An HTTP SMS gateway: a form POST of api_key, senderid, number, message (UCS-2 as UTF-8 text),
-    answered with 2xx when accepted. Gives up after ``SMS_TIMEOUT`` seconds."""
+    answered with 2xx when accepted. Gives up after ``SMS_TIMEOUT`` seconds without a word, and when
+    the outbox's whole-send deadline ends."""
 
     def send(self, number, text):
         url = settings.SMS_GATEWAY_URL
@@ -96,13 +98,25 @@ class HttpGatewayBackend(BaseBackend):
                 "type": "unicode" if not is_gsm(text) else "text",
             }
         ).encode()
-        request = urllib.request.Request(url, data=data, method="POST")
-        request.add_header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+        parts = urllib.parse.urlsplit(url)
+        connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+        # SMS_TIMEOUT bounds each socket operation; the outbox's deadline (grievances.deadline) the send.
+        connection = connection_class(parts.hostname, parts.port, timeout=deadline.timeout(settings.SMS_TIMEOUT))
         try:
-            with urllib.request.urlopen(request, timeout=settings.SMS_TIMEOUT) as response:
-                body = response.read(4096)
-        except (urllib.error.URLError, OSError) as exc:  # includes timeouts and HTTP errors
-            raise SmsError(f"gateway: {exc}") from exc
+            connection.connect()
+            deadline.guard(connection.sock)
+            connection.request("POST", path, body=data, headers=headers)
+            response = connection.getresponse()
+            body = response.read(4096)
+            deadline.check()
+        except (http.client.HTTPException, OSError) as exc:  # includes timeouts and the deadline
+            raise SmsError(f"gateway: {exc!r}") from exc
+        finally:
+            connection.close()
+        if not 200 <= response.status < 300:
+            raise SmsError(f"gateway: HTTP {response.status}")
         try:
             answer = json.loads(body or b"{}")
         except ValueError:

@@ -2,7 +2,7 @@ import re
 import time
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -39,6 +39,26 @@ NOT_FOUND = _("এই ট্র্যাকিং নম্বর ও মোব�
 
 def _remember(request, grievance):
     request.session[SESSION_KEY] = {"pk": grievance.pk, "until": time.time() + SESSION_SECONDS}
+
+
+# The grievance just filed, shown once on the "received" page (a Union Digital Centre's shared
+# computer must not show the next person the last filer's number): for this long at most.
+FILED_KEY = "grievances.filed"
+FILED_SECONDS = 5 * 60
+
+
+def _filed(request, grievance):
+    """After a filing: a new session (nothing from before it carries over, nothing of it is
+    reachable from an old cookie), holding only the number to show once."""
+    request.session.flush()
+    request.session[FILED_KEY] = {"pk": grievance.pk, "until": time.time() + FILED_SECONDS}
+
+
+def _just_filed(request):
+    filed = request.session.pop(FILED_KEY, None)
+    if not filed or filed.get("until", 0) < time.time():
+        return None
+    return Grievance.objects.select_related("office").filter(pk=filed["pk"]).first()
 
 
 def _remembered(request):
@@ -86,7 +106,7 @@ def file_grievance(request, key):
                 if over is None:
                     grievance = Grievance.file(office=office, **form.grievance_fields())
             if over is None:
-                _remember(request, grievance)
+                _filed(request, grievance)
                 return redirect("grievances:received")
             form.add_error(None, ratelimit.MESSAGES[over])
             status = 429
@@ -102,7 +122,9 @@ def file_grievance(request, key):
 
 @never_cache
 def received(request):
-    grievance = _remembered(request)
+    """The tracking number, once: a reload, or the next person at a shared computer, is sent to
+    the lookup, which asks for the number and the mobile again."""
+    grievance = _just_filed(request)
     if grievance is None:
         return redirect("grievances:lookup")
     return render(request, "grievances/received.html", {"grievance": grievance, "deadline": grievance.deadline()})
@@ -206,7 +228,9 @@ def report(request):
     grievances, hq = _scope(request)
     today = timezone.localdate()
     months = monthly.recent_months(today, 13)
-    chosen = monthly.parse_month(request.GET.get("month", ""))
+    chosen = monthly.parse_month(request.GET["month"]) if "month" in request.GET else None
+    if "month" in request.GET and (chosen is None or chosen > months[0]):  # not YYYY-MM, or not begun
+        raise BadRequest("month")
     month = chosen or months[1]  # the last whole month, unless one is asked for
     offices = None if hq else desk_of(request.user).office_ids()
     data = monthly.build(month, offices=offices, today=today)

@@ -176,6 +176,13 @@ class OfficeScopedAdmin(OfficeScopedMixin, admin.ModelAdmin):
                 if self.instance.office_id is None:
                     self.instance.office = office  # before validation, so clean() sees it
 
+            def _get_validation_exclusions(self):
+                # The office is not on the form but is set: the constraints that name it (one tier
+                # per level, one serial per row) are checked here, not left to the database.
+                exclusions = super()._get_validation_exclusions()
+                exclusions.discard("office")
+                return exclusions
+
         return OwnOfficeForm
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

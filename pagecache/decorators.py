@@ -19,6 +19,7 @@ def public_page(view=None, *, query=()):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         version = getattr(request, "page_version", None) or current_version()
+        request.page_query = tuple(query)  # what the page's own URL may carry (charter_portal.languages.page_urls)
         response = view(request, *args, **kwargs)
         response.public_page = True
         response.public_page_query = tuple(query)

@@ -21,10 +21,12 @@ MAX_PATHS = 20_000
 
 
 def page_key(request, query=()):
-    """The key a page is kept under: host, path and the values of the query parameters its view
-    reads, in the view's order, and nothing else. Hashed: any string may come in a URL."""
+    """The key a page is kept under: scheme, host, path and the values of the query parameters its
+    view reads, in the view's order, and nothing else (the page's own URLs are built from exactly
+    these). Hashed: any string may come in a URL."""
     values = urlencode([(name, value) for name in query for value in request.GET.getlist(name)])
-    return "page:" + hashlib.sha256(f"{request.get_host()}{request.path}?{values}".encode()).hexdigest()
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{values}"
+    return "page:" + hashlib.sha256(url.encode()).hexdigest()
 
 
 class PublicPageMiddleware:

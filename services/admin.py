@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from charter_portal.params import parse_id
 from offices.models import office_of
 from offices.scoping import OfficeScopedAdmin, ReturnsToEditorMixin
 
@@ -19,8 +20,8 @@ class NumberedRowsMixin(ReturnsToEditorMixin):
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         office = office_of(request.user) if not self.is_hq(request) else None
-        office_id = getattr(office, "pk", None) or initial.get("office")
-        if office_id and str(office_id).isdigit() and "serial" not in initial:
+        office_id = getattr(office, "pk", None) or parse_id(initial.get("office"))
+        if office_id is not None and "serial" not in initial:
             rows = self.numbered_rows(initial)
             if rows is not None:
                 initial["serial"] = next_serial(rows.filter(office_id=office_id))
@@ -46,8 +47,8 @@ class ServiceAdmin(NumberedRowsMixin, OfficeScopedAdmin, TabbedTranslationAdmin)
     ordering = ["office", "category", "serial"]
 
     def numbered_rows(self, initial):
-        category = str(initial.get("category", ""))
-        return Service.objects.filter(category=int(category)) if category.isdigit() else None
+        category = parse_id(initial.get("category"))
+        return Service.objects.filter(category=category) if category is not None else None
 
     def editor_section(self, obj):
         return f"editor-services-{obj.category}"

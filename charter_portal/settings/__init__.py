@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # An admin parameter with NUL, a number no key holds or an impossible year: a Bengali 400 (charter_portal/params.py).
+    "charter_portal.params.StaffParametersMiddleware",
     # Bengali digits in the admin's pages (charter_portal/bangla.py).
     "charter_portal.bangla.AdminBengaliDigitsMiddleware",
     # Last, as django-axes requires: it answers a locked-out login.
@@ -112,16 +114,21 @@ def _database_from_environment():
 
 DATABASES = {"default": _database_from_environment()}
 
-# "pages" holds the rendered public pages (pagecache): one LocMemCache per worker, which is
-# enough because a page is filed under the data's version, read from the database with it.
-# A page never expires; the pages of superseded versions are culled.
+# "pages" holds the rendered public pages (pagecache): one cache per worker, which is enough
+# because a page is filed under the data's version, read from the database with it. A page
+# never expires; the pages of superseded versions are culled. Bounded in bytes per worker
+# (PAGECACHE_MAX_BYTES, least recently used first); a page over PAGECACHE_MAX_PAGE_BYTES is never kept.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "pagecache.store.PageCache",
         "LOCATION": "pages",
         "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        "OPTIONS": {
+            "MAX_ENTRIES": 2000,
+            "MAX_BYTES": int(os.environ.get("PAGECACHE_MAX_BYTES", 64 * 2**20)),
+            "MAX_PAGE_BYTES": int(os.environ.get("PAGECACHE_MAX_PAGE_BYTES", 512 * 2**10)),
+        },
     },
 }
 
@@ -182,7 +189,7 @@ STORAGES = {
 
 # ---- Grievances (grievances/)
 # E-mail: printed to the console in development (tests use Django's in-memory outbox); set
-# DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST etc. in production.
+# DJANGO_EMAIL_BACKEND=grievances.mail.EmailBackend (SMTP with the send deadline) and EMAIL_HOST etc. in production.
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -199,6 +206,9 @@ SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_KEY = os.environ.get("SMS_GATEWAY_KEY", "")
 SMS_SENDER_ID = os.environ.get("SMS_SENDER_ID", "DoICT")
 SMS_TIMEOUT = float(os.environ.get("SMS_TIMEOUT", "10"))
+# The whole of one send (SMS or e-mail), however slowly the gateway trickles its answer; a claimed
+# notice is leased for twice this (grievances.sending).
+NOTIFICATION_SEND_DEADLINE = float(os.environ.get("NOTIFICATION_SEND_DEADLINE", "20"))
 # Where HQ is told of a grievance no one holds (besides every active superuser with an address).
 GRIEVANCES_HQ_EMAILS = [a for a in os.environ.get("GRIEVANCES_HQ_EMAILS", "").split(",") if a.strip()]
 # Links in e-mail (to the status page, to the admin) start with this.

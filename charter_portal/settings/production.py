@@ -64,7 +64,8 @@ LOGGING = {
 # Grievances. Behind the TLS proxy every request arrives from the proxy: the citizen is the last
 # X-Forwarded-For entry, the one our proxy appended (nginx: proxy_add_x_forwarded_for).
 GRIEVANCES_CLIENT_IP_HEADER = os.environ.get("GRIEVANCES_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
-EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# SMTP with the outbox's whole-send deadline (grievances.mail).
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "grievances.mail.EmailBackend")
 SMS_BACKEND = os.environ.get("DJANGO_SMS_BACKEND", "grievances.sms.HttpGatewayBackend")
 PORTAL_URL = os.environ.get("PORTAL_URL", f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "")
 

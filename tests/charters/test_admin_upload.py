@@ -137,3 +137,20 @@ def test_coverage_shows_which_offices_promises_are_not_measurable(client):
     client.force_login(User.objects.create_superuser("hq-coverage", password="x"))
     page = client.get("/admin/offices/office/coverage/").content.decode()
     assert "মাপা যায় না / মোট সেবা" in page
+
+
+def test_a_signatory_longer_than_the_column_is_the_files_error_and_writes_nothing(admin_client, monkeypatch):
+    from charters import admin_views
+
+    read = admin_views.read_charter_file
+
+    def with_a_long_signatory(*args, **kwargs):
+        result = read(*args, **kwargs)
+        result.document.signatory_name = "ক" * 201
+        return result
+
+    monkeypatch.setattr(admin_views, "read_charter_file", with_a_long_signatory)
+    before = database_state()
+    response = upload(admin_client, "joypurhat", "joypurhat.txt", (SEEDS / SEED_FILES["joypurhat"]).read_bytes())
+    assert response.status_code == 200 and "কিছুই লেখা হয়নি" in response.content.decode()
+    assert database_state() == before

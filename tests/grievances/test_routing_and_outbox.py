@@ -14,7 +14,7 @@ from grievances import sms
 from grievances.models import Feedback, Grievance, Level, Notification, PublishedTier
 from grievances.sending import send_due
 from services.models import Service, ServiceListing
-from tests.support.grievances import deliver, escalate, file_on, file_over_http, make_officer, office
+from tests.support.grievances import deliver, escalate, file_on, file_over_http, look_up, make_officer, office
 from tests.support.stubs import Gateway, Silent, Smtp
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +110,7 @@ def test_sms_segments_are_counted_as_ucs2_for_bengali():
 
 def test_against_a_mail_server_and_gateway_that_never_answer_nothing_is_lost(client, settings):
     silent_smtp, silent_gateway = Silent(), Silent()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "grievances.mail.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", silent_smtp.port, 1
     settings.SMS_BACKEND = "grievances.sms.HttpGatewayBackend"
     settings.SMS_GATEWAY_URL = f"http://127.0.0.1:{silent_gateway.port}/send"
@@ -203,6 +203,7 @@ def test_a_tier_one_holder_forwards_a_grievance_to_the_right_office():
 def test_the_citizen_rates_a_resolution_once_and_hq_sees_it_per_office(client, admin_client):
     grievance = file_over_http(client)
     grievance.resolve(user=make_officer("anik", "joypurhat", 1), resolution="সমাধান হয়েছে")
+    look_up(client, grievance)  # filing remembers nothing: the number and the mobile again
     html = client.get("/grievance/status/").content.decode()
     assert 'id="feedback-form"' in html
     data = {"form": "feedback", "satisfied": "yes", "rating": "4", "comment": "ধন্যবাদ"}
@@ -219,6 +220,7 @@ def test_the_citizen_rates_a_resolution_once_and_hq_sees_it_per_office(client, a
 def test_bad_feedback_is_explained_and_nothing_is_stored(client):
     grievance = file_over_http(client)
     grievance.resolve(user=make_officer("anik", "joypurhat", 1), resolution="সমাধান হয়েছে")
+    look_up(client, grievance)  # filing remembers nothing: the number and the mobile again
     response = client.post("/grievance/status/", {"form": "feedback", "satisfied": "maybe", "rating": "9"})
     assert response.status_code == 200 and "এই ঘরটি পূরণ করুন" in response.content.decode()
     assert not Feedback.objects.exists()

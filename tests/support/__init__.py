@@ -70,6 +70,8 @@ def prepare(env):
         # as the demo command does: English service names and the repeated phrases
         ["translate_services", str(FIXTURES / "translations" / "service-names.en.tsv")],
         ["collectstatic", "--noinput", "-v0"],
+        # the "try again shortly" page nginx sends while both app servers are down
+        ["build_error_pages"],
     ):
         subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=300)
 

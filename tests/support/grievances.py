@@ -42,6 +42,12 @@ def file_over_http(client, key="joypurhat", **overrides):
     return Grievance.objects.get(pk=pk)
 
 
+def look_up(client, grievance):
+    """Look a grievance up as its filer does (the number and the mobile), so the status page shows it."""
+    response = client.post("/grievance/", {"tracking_number": grievance.tracking_number, "mobile": grievance.mobile})
+    assert response.status_code == 302 and response["Location"] == "/grievance/status/"
+
+
 def file_on(day, key="joypurhat", **fields):
     """A grievance that reached tier 1 on ``day`` (filed directly, for date arithmetic)."""
     defaults = {

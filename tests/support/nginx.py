@@ -1,5 +1,5 @@
 """Debian's nginx on 127.0.0.1 in front of app servers, with the project's own proxy configuration
-(deploy/nginx/charter-portal-locations.conf and the proxy file it includes), TLS with a
+(deploy/nginx/charter-portal-http.conf, charter-portal-locations.conf and the files it includes), TLS with a
 throw-away self-signed certificate, and everything nginx writes in a temporary directory."""
 
 import http.client
@@ -17,6 +17,7 @@ NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").e
 OPENSSL = shutil.which("openssl")
 SKIP_REASON = "nginx or openssl is not installed (apt-get install nginx openssl; .ci/run does)"
 DEPLOYED_ROOT = "/srv/charter-portal/"
+DEPLOYED_CACHE = "/var/cache/nginx/charter-portal"
 
 CONFIG = """
 {user}
@@ -32,6 +33,7 @@ http {{
     fastcgi_temp_path {tmp}/fastcgi;
     uwsgi_temp_path {tmp}/uwsgi;
     scgi_temp_path {tmp}/scgi;
+    include {tmp}/charter-portal-http.conf;
     upstream charter_portal {{
         {servers}
         keepalive 32;
@@ -64,9 +66,10 @@ def nginx_in_front(app_ports, directory):
         capture_output=True,
         timeout=60,
     )
-    # The deployed locations file, with the project's paths for /srv/charter-portal.
-    locations = (ROOT / "deploy" / "nginx" / "charter-portal-locations.conf").read_text()
-    (tmp / "charter-portal-locations.conf").write_text(locations.replace(DEPLOYED_ROOT, f"{ROOT}/"))
+    # The deployed files, with the project's paths for /srv/charter-portal and the page cache here.
+    for name in ("charter-portal-http.conf", "charter-portal-locations.conf"):
+        text = (ROOT / "deploy" / "nginx" / name).read_text().replace(DEPLOYED_ROOT, f"{ROOT}/")
+        (tmp / name).write_text(text.replace(DEPLOYED_CACHE, str(tmp / "cache")))
     port = free_port()
     servers = "\n        ".join(f"server 127.0.0.1:{p} max_fails=3 fail_timeout=5s;" for p in app_ports)
     # As root, nginx's workers would switch to "nobody", who may not read the temporary directory.

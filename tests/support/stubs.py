@@ -3,6 +3,7 @@ and an SMS gateway that do answer. Each runs in a thread until closed."""
 
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -36,7 +37,8 @@ class Silent:
 class Smtp:
     """A minimal SMTP server that accepts every message; ``messages`` holds the DATA received."""
 
-    def __init__(self, port=0):
+    def __init__(self, port=0, trickle=None):
+        self.trickle = trickle  # seconds between the bytes of its greeting (a server that drips)
         self.sock = socket.socket()
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.sock.bind(("127.0.0.1", port))
@@ -55,8 +57,10 @@ class Smtp:
 
     def _serve(self, conn):
         reader = conn.makefile("rb")
-        conn.sendall(b"220 stub ESMTP\r\n")
         try:
+            for byte in b"220 stub ESMTP\r\n" if self.trickle else [b"220 stub ESMTP\r\n"]:
+                conn.sendall(bytes([byte]) if self.trickle else byte)
+                time.sleep(self.trickle or 0)
             while line := reader.readline():
                 verb = line[:4].upper()
                 if verb == b"DATA":
@@ -71,6 +75,8 @@ class Smtp:
                     return
                 else:
                     conn.sendall(b"250 ok\r\n")
+        except OSError:  # the sender hung up
+            pass
         finally:
             conn.close()
 
@@ -79,24 +85,36 @@ class Smtp:
 
 
 class Gateway:
-    """An HTTP SMS gateway that accepts every message; ``received`` holds the form bodies."""
+    """An HTTP SMS gateway that accepts every message; ``received`` holds the form bodies. ``delay``
+    seconds pass before it answers; with ``trickle`` it then sends its answer a byte every
+    ``trickle`` seconds (each read comes within a socket timeout, the whole far later)."""
 
-    def __init__(self):
+    def __init__(self, delay=0, trickle=None):
         received = self.received = []
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", 0))
                 received.append(self.rfile.read(length).decode())
+                time.sleep(delay)
+                answer = b'{"status": "ok"}'
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(answer)))
                 self.end_headers()
-                self.wfile.write(b'{"status": "ok"}')
+                try:
+                    for byte in answer if trickle else [answer]:
+                        self.wfile.write(bytes([byte]) if trickle else byte)
+                        self.wfile.flush()
+                        time.sleep(trickle or 0)
+                except OSError:  # the sender hung up
+                    pass
 
             def log_message(self, *args):
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 

@@ -13,6 +13,7 @@ def test_production_settings_pass_check_deploy():
         "DJANGO_SETTINGS_MODULE": "charter_portal.settings.production",
         "DJANGO_SECRET_KEY": "k7#Qp2!vX9@mZ4$wL8^rT1&yB6*nH3(cJ5)dF0-gS-production-test-key",
         "DJANGO_ALLOWED_HOSTS": "charter.doict.gov.bd",
+        "GRIEVANCES_HQ_EMAILS": "grs@doict.gov.bd",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -39,3 +40,24 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_check_deploy_fails_when_unassigned_grievances_would_notify_nobody(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "charter_portal.settings.production",
+        "DJANGO_SECRET_KEY": "k7#Qp2!vX9@mZ4$wL8^rT1&yB6*nH3(cJ5)dF0-gS-production-test-key",
+        "DJANGO_ALLOWED_HOSTS": "charter.doict.gov.bd",
+        "GRIEVANCES_HQ_EMAILS": "",
+        "SQLITE_PATH": str(tmp_path / "empty.sqlite3"),
+    }
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0 and "grievances.E001" in result.stdout + result.stderr

@@ -4,12 +4,14 @@ test_two_app_servers.py)."""
 
 import configparser
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from django.core.management import get_commands
 
 from tests.support import ROOT
+from tests.support import nginx as nginx_support
 
 DEPLOY = ROOT / "deploy"
 UNITS = sorted((DEPLOY / "systemd").glob("*.service"))
@@ -62,3 +64,48 @@ def test_the_backup_dumps_with_pg_dump_and_dumpdata():
     backup = (DEPLOY / "backup").read_text()
     assert "pg_dump --format=custom" in backup and "manage.py dumpdata --natural-foreign" in backup
     assert (DEPLOY / "backup").stat().st_mode & 0o111
+
+
+@pytest.mark.skipif(not nginx_support.available(), reason=nginx_support.SKIP_REASON)
+def test_the_deployed_nginx_site_passes_nginx_t(tmp_path):
+    """``nginx -t`` on deploy/nginx/charter-portal.conf itself (its http-level include, the server
+    blocks, every location file), with this checkout's paths and a throw-away certificate."""
+    subprocess.run(
+        [nginx_support.OPENSSL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=t"]
+        + ["-keyout", str(tmp_path / "key.pem"), "-out", str(tmp_path / "cert.pem")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    deploy = tmp_path / "deploy" / "nginx"
+    deploy.mkdir(parents=True)
+    for conf in (ROOT / "deploy" / "nginx").glob("*.conf"):
+        text = conf.read_text().replace("/srv/charter-portal/deploy/", f"{tmp_path}/deploy/")
+        text = text.replace(nginx_support.DEPLOYED_ROOT, f"{ROOT}/").replace(
+            nginx_support.DEPLOYED_CACHE, str(tmp_path / "cache")
+        )
+        text = re.sub(r"/etc/letsencrypt/live/[^/]+/fullchain\.pem", str(tmp_path / "cert.pem"), text)
+        text = re.sub(r"/etc/letsencrypt/live/[^/]+/privkey\.pem", str(tmp_path / "key.pem"), text)
+        (deploy / conf.name).write_text(text)
+    site = (
+        (deploy / "charter-portal.conf")
+        .read_text()
+        .replace("listen 80;", "listen 127.0.0.1:1;")
+        .replace("listen [::]:80;", "")
+    )
+    site = site.replace("listen 443 ssl http2;", "listen 127.0.0.1:2 ssl http2;").replace(
+        "listen [::]:443 ssl http2;", ""
+    )
+    (deploy / "charter-portal.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n include {deploy}/charter-portal.conf;\n}}\n"
+    )
+    check = subprocess.run(
+        [nginx_support.NGINX, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert check.returncode == 0, check.stderr
+    assert "server_tokens off;" in (ROOT / "deploy" / "nginx" / "charter-portal-http.conf").read_text()
