@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from charters.document import CharterDocument
 from charters.errors import CharterError
 
+from . import scan
 from .lines import Line, classify_heading, decode, heading_text
 from .officers import OfficerBook
+from .scan import scan_kind
 from .sections import (
     place_officers,
     read_expectation_rows,
@@ -40,6 +42,7 @@ class ImportResult:
     subordinate_sites: list  # [(line, url)]
     site: str = ""
     places: dict = field(default_factory=dict)  # line → where a Word file had it ("table 2, row 3")
+    source: str = "text"  # the kind of file: Charter.ImportSource (text, word, scan …)
 
     def where(self, line):
         """Where a line number of a warning was in the file: "line 12", or a Word file's table and row."""
@@ -81,16 +84,31 @@ def read_charter_text(data, office_key_for_words=lambda words: None):
 
 
 def read_charter_file(data, name="", office_key_for_words=lambda words: None):
-    """Read a charter file, text export or Word (.docx), chosen by its content; a file that is
-    neither (a PDF, a scan, a spreadsheet), or not what its name says, is refused."""
+    """Read a charter file, text export, Word (.docx) or a scan (PNG, JPEG, a PDF without text, read
+    by OCR), chosen by its content; any other file (a spreadsheet), or one that is not what its name
+    says, is refused."""
+    kind = scan_kind(data[: scan.MAX_SCAN_BYTES + 1])
+    if kind:
+        if len(data) > scan.MAX_SCAN_BYTES:
+            raise CharterError(f"স্ক্যানটি {len(data)} বাইট; {scan.MAX_SCAN_BYTES // (1024 * 1024)} MB-এর কম করে পাঠান।")
+        blocks, places, unsure = scan.scan_blocks(data, kind)
+        result = _read_placed(blocks, places, office_key_for_words, "scan")
+        for cell in unsure:  # listed first: the staff check these before publishing
+            result.warnings.insert(0, (cell.line, scan.unsure_message(cell)))
+        return result
     if file_kind(data, name) == "text":
         return read_charter_text(data, office_key_for_words)
     blocks, places = docx_blocks(data)
+    return _read_placed(blocks, places, office_key_for_words, "word")
+
+
+def _read_placed(blocks, places, office_key_for_words, source):
+    """Read blocks whose lines have places (a Word file's table and row, a scan's page and cell)."""
     try:
         result = read_blocks(blocks, office_key_for_words)
     except CharterError as error:
         raise CharterError(error.detail, where=places.get(error.line)) from None
-    result.places = places
+    result.places, result.source = places, source
     return result
 
 

@@ -1,0 +1,378 @@
+"""Scanned charters (PNG, JPEG, or a PDF with no text layer) read by OCR into the importer's blocks.
+
+Tesseract (Debian's tesseract-ocr with tesseract-ocr-ben, `-l ben+eng`) reads a whole page of
+tables in the wrong order: its layout analysis runs lines across cells, and about half of the
+cells' words come out in reading order. So the tables are found first from their ruling lines
+(grid.py) and each cell is read on its own: every cell and every band of text between tables is cut
+out and stacked, with white space between, on one tall image that Tesseract reads as a single block
+(one process a page rather than one a cell, which costs half a second each); each word comes back
+with its box and confidence and is put back in the cell it was cut from.
+
+Tables become the same Table blocks the Word reader gives (a merged cell's text in its top-left
+grid cell, the cells it covers empty; a table going on at the top of the next page is one table),
+text between tables becomes lines (a line that runs to the right margin goes on in the next), so
+the one parser makes the charter. A cell read with low confidence is a warning with its page,
+table, row and column, for the staff to check before publishing.
+"""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from charter_portal.bangla import bengali_digits
+from charters.errors import CharterError
+
+from .grid import tables
+from .lines import Line
+
+LANGUAGES = "ben+eng"
+UNSURE_BELOW = 75  # a cell with a word Tesseract is less sure of than this is listed for checking
+MAX_PAGES = 40
+PDF_DPI = 300
+OCR_SECONDS = 300  # one page's OCR; a page of tables takes a few seconds
+GAP = 60  # white pixels between the pieces stacked for Tesseract
+MAX_STACK = 30000  # pixels: Tesseract and Leptonica handle images up to 32767 high
+_ONE_THREAD = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+INSTALL = "সার্ভারে tesseract-ocr ও tesseract-ocr-ben প্যাকেজ ইনস্টল করুন (Debian: apt-get install tesseract-ocr tesseract-ocr-ben poppler-utils)।"
+
+
+@dataclass
+class Unsure:
+    """A cell (or a line outside tables) the OCR was unsure of."""
+
+    line: int  # its number in the blocks (see places)
+    text: str
+    confidence: int
+
+
+IMAGE_KINDS = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
+MAX_SCAN_BYTES = 30 * 1024 * 1024  # a scanned charter of a dozen pages at 300 dpi
+
+
+def scan_kind(data):
+    """'png', 'jpeg' or 'pdf' (a PDF with no text layer) when the file is a scan, else None."""
+    for magic, kind in IMAGE_KINDS.items():
+        if data.startswith(magic):
+            return kind
+    if data.startswith(b"%PDF-") and not _has_text_layer(data):
+        return "pdf"
+    return None
+
+
+def _has_text_layer(data):
+    """Whether a PDF's pages carry text (pdftotext finds any letters): then it is read as text."""
+    if not shutil.which("pdftotext"):
+        return False
+    with tempfile.TemporaryDirectory(prefix="charter-scan-") as work:
+        source = Path(work) / "charter.pdf"
+        source.write_bytes(data)
+        try:
+            done = subprocess.run(["pdftotext", "-l", "3", str(source), "-"], capture_output=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            return False
+    return len(re.findall(r"\w", done.stdout.decode("utf-8", "replace"))) >= 20
+
+
+def unsure_message(cell):
+    """The warning for a cell the OCR was unsure of (its place is the warning's line)."""
+    return (
+        f"OCR নিশ্চিত নয় (আস্থা {bengali_digits(cell.confidence)}%): «{' '.join(cell.text.split())}» — "
+        "প্রকাশের আগে মূল কাগজের সঙ্গে মিলিয়ে দেখুন"
+    )
+
+
+def missing_ocr():
+    """Why scans cannot be read on this server (in Bengali), or None."""
+    if not shutil.which("tesseract"):
+        return "স্ক্যান করা চার্টার পড়ার OCR (tesseract) এই সার্ভারে নেই। " + INSTALL
+    listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
+    if "ben" not in listed.stdout.split():
+        return "tesseract আছে, কিন্তু তার বাংলা মডেল (tesseract-ocr-ben) নেই। " + INSTALL
+    return None
+
+
+def page_images(data, kind):
+    """The scan's pages as (greyscale NumPy array, dpi)."""
+    import numpy as np
+    from PIL import Image, UnidentifiedImageError
+
+    if kind == "pdf":
+        pages, dpi = _pdf_pages(data)
+        return [(np.asarray(page), dpi) for page in pages]
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise CharterError("ছবিটি খোলা যায়নি (ভাঙা বা অচেনা ছবি)। স্ক্যানটি PNG বা JPEG হিসেবে আবার পাঠান।") from None
+    page = image.convert("L")
+    # The scanner's dpi if it says; otherwise from the size, taking the page as A4.
+    dpi = int(round(image.info.get("dpi", (0, 0))[0] or max(page.size) / 11.69))
+    if dpi < 100:
+        raise CharterError(f"ছবিটির রেজোলিউশন কম (প্রায় {bengali_digits(dpi)} dpi); অন্তত ২০০ dpi-তে স্ক্যান করে পাঠান।")
+    return [(np.asarray(page), dpi)]
+
+
+def _pdf_pages(data):
+    from PIL import Image
+
+    if not shutil.which("pdftoppm"):
+        raise CharterError("PDF-এর পাতা ছবি করার pdftoppm (poppler-utils) এই সার্ভারে নেই। " + INSTALL)
+    with tempfile.TemporaryDirectory(prefix="charter-scan-") as work:
+        source = Path(work) / "scan.pdf"
+        source.write_bytes(data)
+        dpi = _scanned_dpi(source)
+        command = ["pdftoppm", "-r", str(dpi), "-gray", "-l", str(MAX_PAGES + 1), "-png", str(source), f"{work}/p"]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=OCR_SECONDS)
+        except subprocess.CalledProcessError:
+            raise CharterError("PDF ফাইলটি খোলা যায়নি (ভাঙা PDF)।") from None
+        except subprocess.TimeoutExpired:
+            raise CharterError("PDF-এর পাতাগুলো সময়মতো ছবি করা গেল না; ফাইলটি দেখুন।") from None
+        files = sorted(Path(work).glob("p-*.png"))
+        if len(files) > MAX_PAGES:
+            raise CharterError(f"PDF-টিতে {bengali_digits(MAX_PAGES)}টির বেশি পাতা; একটি চার্টার এত বড় হয় না।")
+        return [Image.open(file).convert("L") for file in files], dpi
+
+
+def _scanned_dpi(pdf):
+    """The resolution the pages were scanned at (pdfimages), so they are not enlarged to read:
+    between 200 and 300 dpi, 300 when the PDF does not say."""
+    try:
+        listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return PDF_DPI
+    resolutions = sorted(
+        int(f[12]) for f in (row.split() for row in listing.splitlines()[2:]) if len(f) > 13 and f[12].isdigit()
+    )
+    return min(max(resolutions[len(resolutions) // 2], 200), PDF_DPI) if resolutions else PDF_DPI
+
+
+# --- OCR of the pieces ---------------------------------------------------------------------------
+
+
+@dataclass
+class Piece:
+    """A part of a page read on its own: a table cell, or a band of text between tables."""
+
+    box: tuple  # (left, top, right, bottom) on the page
+    words: list = None  # [(line key, left, top, right, text, confidence)] once read
+
+
+def _ocr(pieces, page, dpi, languages=LANGUAGES):
+    """Read every piece of one page with one Tesseract run; fill each piece's words (page pixels)."""
+    from PIL import Image
+
+    image = Image.fromarray(page)
+    inked = []
+    for piece in pieces:
+        piece.words = []
+        left, top, right, bottom = piece.box
+        if right - left > 4 and bottom - top > 4 and (page[top:bottom, left:right] < 160).sum() > dpi // 10:
+            inked.append(piece)
+    for batch in _batches(inked):
+        width = max(p.box[2] - p.box[0] for p in batch) + 2 * GAP
+        height = sum(p.box[3] - p.box[1] + GAP for p in batch) + GAP
+        stack = Image.new("L", (width, height), 255)
+        offsets, y = [], GAP
+        for piece in batch:
+            stack.paste(image.crop(piece.box), (GAP, y))
+            offsets.append(y)
+            y += piece.box[3] - piece.box[1] + GAP
+        for key, left, top, right, bottom, text, confidence in _tesseract(stack, dpi, languages):
+            index = max(i for i, offset in enumerate(offsets) if offset <= top + GAP // 2)
+            dx, dy = batch[index].box[0] - GAP, batch[index].box[1] - offsets[index]
+            batch[index].words.append((key, left + dx, top + dy, right + dx, bottom + dy, text, confidence))
+
+
+# A word of one or two Latin letters or digits in a Bengali charter ("9", "q", "ow", "&") is nearly
+# always a Bengali digit or letter the English model claimed (৩, ৭, ০২, ৫); "ICT" and e-mails are
+# longer. Such lines are read again with the Bengali model alone.
+_LATIN_SLIP = re.compile(r"[A-Za-z0-9&«»]{1,2}[.,)]?")
+
+
+def _reread_latin_slips(pieces, page, dpi):
+    lines = []
+    for piece in pieces:
+        keys = {}
+        for word in piece.words:
+            keys.setdefault(word[0], []).append(word)
+        for key, words in keys.items():
+            texts = [w[5] for w in words]
+            if any(_LATIN_SLIP.fullmatch(t) for t in texts) and not any(re.search(r"@|://|www", t) for t in texts):
+                box = (min(w[1] for w in words) - 6, min(w[2] for w in words) - 6)
+                box += (max(w[3] for w in words) + 6, max(w[4] for w in words) + 6)
+                lines.append((piece, key, Piece(box)))
+    if not lines:
+        return
+    _ocr([line for _, _, line in lines], page, dpi, "ben")
+    for piece, key, line in lines:
+        if line.words:
+            piece.words = [w for w in piece.words if w[0] != key] + [(key, *w[1:]) for w in line.words]
+
+
+def _batches(pieces):
+    batch, height = [], 0
+    for piece in pieces:
+        size = piece.box[3] - piece.box[1] + GAP
+        if batch and height + size > MAX_STACK:
+            yield batch
+            batch, height = [], 0
+        batch.append(piece)
+        height += size
+    if batch:
+        yield batch
+
+
+def _tesseract(image, dpi, languages):
+    """Tesseract's words of an image: (line key, left, top, right, bottom, text, confidence)."""
+    with tempfile.TemporaryDirectory(prefix="charter-ocr-") as work:
+        source = Path(work) / "stack.png"
+        image.save(source, dpi=(dpi, dpi))
+        command = ["tesseract", str(source), "stdout", "-l", languages, "--psm", "6", "--dpi", str(dpi), "tsv"]
+        try:
+            # One thread: Tesseract's OpenMP threads cost more than they give on a busy server.
+            done = subprocess.run(command, capture_output=True, timeout=OCR_SECONDS, env=_ONE_THREAD)
+        except FileNotFoundError:
+            raise CharterError("স্ক্যান করা চার্টার পড়ার OCR (tesseract) এই সার্ভারে নেই। " + INSTALL) from None
+        except subprocess.TimeoutExpired:
+            raise CharterError("OCR সময়মতো শেষ হয়নি; স্ক্যানটি ছোট করে বা পাতা ভাগ করে পাঠান।") from None
+    if done.returncode:
+        raise CharterError("OCR ছবিটি পড়তে পারেনি: " + done.stderr.decode("utf-8", "replace").strip()[:200])
+    words = []
+    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        fields = row.split("\t")
+        if len(fields) < 12 or fields[0] != "5" or not fields[11].strip():
+            continue
+        block, paragraph, line = (int(f) for f in fields[2:5])
+        left, top, width, height = (int(f) for f in fields[6:10])
+        words.append(
+            ((block, paragraph, line), left, top, left + width, top + height, fields[11], round(float(fields[10])))
+        )
+    return words
+
+
+def _lines(piece):
+    """The piece's text lines in order: [(text, right edge, lowest confidence)]."""
+    lines = {}
+    for key, left, top, right, _, text, confidence in piece.words:
+        lines.setdefault(key, []).append((left, top, right, text, confidence))
+    ordered = sorted(lines.values(), key=lambda words: min(w[1] for w in words))
+    result = []
+    for words in ordered:
+        words.sort()
+        result.append((" ".join(w[3] for w in words), max(w[2] for w in words), min(w[4] for w in words)))
+    return result
+
+
+# --- pages into blocks -----------------------------------------------------------------------------
+
+
+def scan_blocks(data, kind):
+    """The scan's blocks (Lines and Tables), where each numbered line was, and the unsure cells."""
+    from . import Table
+    from .tables import Row
+
+    reason = missing_ocr()
+    if reason:
+        raise CharterError(reason)
+    places, blocks, unsure, counter = {}, [], [], iter(range(1, 10**9))
+    pending_table = None
+    found_tables = 0
+
+    def number(place):
+        n = next(counter)
+        places[n] = place
+        return n
+
+    for page_number, (page, dpi) in enumerate(page_images(data, kind), start=1):
+        page_name = f"পৃষ্ঠা {bengali_digits(page_number)}"
+        grids = tables(page, dpi)
+        found_tables += len(grids)
+        bands = _text_bands(page, grids, dpi)
+        pieces = {("band", i): Piece(box) for i, box in enumerate(bands)}
+        for t, grid in enumerate(grids):
+            for cell in grid.cells:
+                pieces[(t, cell.row, cell.column)] = Piece(cell.box)
+        _ocr(list(pieces.values()), page, dpi)
+        _reread_latin_slips(list(pieces.values()), page, dpi)
+        # Text bands and tables, top to bottom.
+        items = [(box[1], "band", i) for i, box in enumerate(bands)] + [
+            (g.box[1], "table", t) for t, g in enumerate(grids)
+        ]
+        for _, what, index in sorted(items):
+            if what == "band":
+                paragraphs = _paragraphs(_lines(pieces[("band", index)]), bands[index])
+                if paragraphs:
+                    pending_table = None
+                for text, confidence in paragraphs:
+                    line = number(f"{page_name}, অনুচ্ছেদ")
+                    blocks.append(Line(line, text))
+                    if confidence < UNSURE_BELOW:
+                        unsure.append(Unsure(line, text, confidence))
+                continue
+            grid = grids[index]
+            table_name = f"{page_name}, টেবিল {bengali_digits(index + 1)}"
+            rows = []
+            for r in range(grid.row_count):
+                row_name = f"{table_name}, সারি {bengali_digits(r + 1)}"
+                row_line = number(row_name)
+                cells = []
+                for c in range(grid.column_count):
+                    line = number(f"{row_name}, কলাম {bengali_digits(c + 1)}")
+                    piece = pieces.get((index, r, c))
+                    if piece is None:  # covered by a merged cell: empty, as in a Word file
+                        cells.append((line, ""))
+                        continue
+                    read = _lines(piece)
+                    text = "\n".join(text for text, _, _ in read)
+                    cells.append((line, text))
+                    lowest = min((confidence for _, _, confidence in read), default=100)
+                    if lowest < UNSURE_BELOW:
+                        unsure.append(Unsure(line, text, lowest))
+                rows.append(Row(row_line, cells))
+            if pending_table is not None and len(rows[0].cells) == len(pending_table.rows[0].cells):
+                pending_table.rows += rows  # the table goes on from the page before
+            else:
+                pending_table = Table(rows, rows[0].line)
+                blocks.append(pending_table)
+    if not found_tables:
+        raise CharterError(
+            "স্ক্যানে কোনো টেবিল পাওয়া যায়নি: সেবার তালিকা রেখা টানা টেবিল হিসেবে থাকতে হবে। "
+            "পাতাটি সোজা করে অন্তত ২০০ dpi-তে স্ক্যান করে পাঠান।"
+        )
+    return blocks, places, unsure
+
+
+def _text_bands(page, grids, dpi):
+    """The page's parts above, between and below its tables that hold ink, as boxes."""
+    height, width = page.shape
+    edges = [0]
+    for grid in grids:
+        edges += [grid.box[1] - 2, grid.box[3] + 3]
+    edges.append(height)
+    bands = []
+    for top, bottom in zip(edges[::2], edges[1::2], strict=True):
+        if bottom - top > dpi // 10 and (page[top:bottom] < 160).sum() > dpi // 10:
+            bands.append((0, max(top, 0), width, min(bottom, height)))
+    return bands
+
+
+def _paragraphs(lines, box):
+    """Text lines as paragraphs: a line reaching the right margin goes on in the next one."""
+    if not lines:
+        return []
+    margin = max(right for _, right, _ in lines)
+    paragraphs, going_on = [], False
+    for text, right, confidence in lines:
+        if going_on:
+            previous, lowest = paragraphs[-1]
+            paragraphs[-1] = (f"{previous} {text}", min(lowest, confidence))
+        else:
+            paragraphs.append((text, confidence))
+        going_on = right >= margin - (box[2] - box[0]) // 25
+    return paragraphs
