@@ -19,15 +19,15 @@ from .coverage import CSV_COLUMNS, coverage, coverage_rows
 from .errors import CharterError
 from .importer import read_charter_file
 from .importer.word import MAX_BYTES
-from .writing import office_named_in, tree_warnings, write_charter
+from .writing import office_named_in, record_import, tree_warnings, write_charter
 
-ALLOWED_SUFFIXES = (".docx", ".txt")
+ALLOWED_SUFFIXES = (".docx", ".txt", ".png", ".jpg", ".jpeg", ".pdf")
 
 
 class CharterUploadForm(forms.Form):
     charter_file = forms.FileField(
         label=_("চার্টারের ফাইল"),
-        help_text=_("Word (.docx) ফাইল অথবা UTF-8 টেক্সট এক্সপোর্ট (.txt), ৫ MB-এর কম।"),
+        help_text=_("Word (.docx) ফাইল, UTF-8 টেক্সট এক্সপোর্ট (.txt) অথবা স্ক্যান (PNG, JPEG, লেখাহীন PDF), ৫ MB-এর কম।"),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_SUFFIXES)}),
     )
 
@@ -39,7 +39,9 @@ class CharterUploadForm(forms.Form):
                 _("ফাইলটি %(size)s বাইট; চার্টারের ফাইল ৫ MB-এর কম হয়।"), params={"size": upload.size}
             )
         if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
-            raise forms.ValidationError(_("শুধু Word (.docx) অথবা টেক্সট (.txt) ফাইল নেওয়া হয়; PDF, ছবি বা স্প্রেডশিট নয়।"))
+            raise forms.ValidationError(
+                _("শুধু Word (.docx), টেক্সট (.txt) অথবা স্ক্যান (PNG, JPEG, PDF) নেওয়া হয়; স্প্রেডশিট নয়।")
+            )
         return upload
 
 
@@ -70,6 +72,7 @@ def import_charter_view(model_admin, request, object_id):
             warnings = list(result.warnings) + tree_warnings(office, result)
             with transaction.atomic():
                 write_charter(office, result.document, replace=True)
+                record_import(office, result, warnings)
         except CharterError as error:
             form.add_error("charter_file", _("চার্টারটি পড়া যায়নি, কিছুই লেখা হয়নি: %(error)s") % {"error": error})
         else:

@@ -262,3 +262,14 @@ def tree_warnings(office, result):
         if entry.office_key and not Office.objects.filter(key=entry.office_key).exists():
             raise CharterError(f"officer {entry.describe()} belongs to an unknown office")
     return warnings
+
+
+def record_import(office, result, warnings):
+    """Note on the office's draft which kind of file it was imported from and every warning with its
+    place (from a scan, the cells the OCR was unsure of), for the staff to check before publishing."""
+    Charter.objects.filter(office=office).update(
+        import_source=result.source,
+        import_warnings=[
+            {"place": result.where(line) if line else "", "message": message} for line, message in warnings
+        ],
+    )

@@ -87,7 +87,8 @@ def read_charter_file(data, name="", office_key_for_words=lambda words: None):
     """Read a charter file, text export, Word (.docx) or a scan (PNG, JPEG, a PDF without text, read
     by OCR), chosen by its content; any other file (a spreadsheet), or one that is not what its name
     says, is refused."""
-    kind = scan_kind(data[: scan.MAX_SCAN_BYTES + 1])
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    kind = scan_kind(data) if suffix in scan.SUFFIXES else None
     if kind:
         if len(data) > scan.MAX_SCAN_BYTES:
             raise CharterError(f"স্ক্যানটি {len(data)} বাইট; {scan.MAX_SCAN_BYTES // (1024 * 1024)} MB-এর কম করে পাঠান।")

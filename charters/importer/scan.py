@@ -51,6 +51,7 @@ class Unsure:
 
 
 IMAGE_KINDS = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
+SUFFIXES = {"png", "jpg", "jpeg", "pdf", ""}  # a scan named .docx or .txt is refused as misnamed
 MAX_SCAN_BYTES = 30 * 1024 * 1024  # a scanned charter of a dozen pages at 300 dpi
 
 
@@ -130,7 +131,7 @@ def _pdf_pages(data):
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=OCR_SECONDS)
         except subprocess.CalledProcessError:
-            raise CharterError("PDF ফাইলটি খোলা যায়নি (ভাঙা PDF)।") from None
+            raise CharterError("PDF ফাইলটি খোলা যায়নি (ভাঙা PDF)। ঠিক ফাইলটি আবার পাঠান।") from None
         except subprocess.TimeoutExpired:
             raise CharterError("PDF-এর পাতাগুলো সময়মতো ছবি করা গেল না; ফাইলটি দেখুন।") from None
         files = sorted(Path(work).glob("p-*.png"))

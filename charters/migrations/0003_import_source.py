@@ -4,20 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('charters', '0002_charter_version'),
+        ("charters", "0002_charter_version"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='charter',
-            name='import_source',
-            field=models.CharField(blank=True, choices=[('text', 'টেক্সট'), ('word', 'Word'), ('bijoy', 'বিজয় (SutonnyMJ)'), ('pdf', 'PDF'), ('scan', 'স্ক্যান (OCR)')], editable=False, max_length=10, verbose_name='যে ফাইল থেকে আমদানি'),
+            model_name="charter",
+            name="import_source",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("text", "টেক্সট"),
+                    ("word", "Word"),
+                    ("bijoy", "বিজয় (SutonnyMJ)"),
+                    ("pdf", "PDF"),
+                    ("scan", "স্ক্যান (OCR)"),
+                ],
+                editable=False,
+                max_length=10,
+                verbose_name="যে ফাইল থেকে আমদানি",
+            ),
         ),
         migrations.AddField(
-            model_name='charter',
-            name='import_warnings',
-            field=models.JSONField(blank=True, default=list, editable=False, verbose_name='আমদানির সতর্কবার্তা'),
+            model_name="charter",
+            name="import_warnings",
+            field=models.JSONField(blank=True, default=list, editable=False, verbose_name="আমদানির সতর্কবার্তা"),
         ),
     ]

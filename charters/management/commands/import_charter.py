@@ -2,12 +2,13 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from charters.errors import CharterError
 from charters.importer import read_charter_file
 from charters.management.publishing import add_publication_arguments, publish_draft
 from charters.models import Charter
-from charters.writing import charter_fixture, office_named_in, tree_warnings, write_charter
+from charters.writing import charter_fixture, office_named_in, record_import, tree_warnings, write_charter
 from offices.models import Office
 from services.models import Service
 
@@ -35,7 +36,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "file",
-            help="the charter: a Word file (.docx) or its text export (UTF-8; tab-separated or one cell per line)",
+            help=(
+                "the charter: a Word file (.docx), its text export (UTF-8; tab-separated or one cell per line), "
+                "or a scan (PNG, JPEG, a PDF without text; read by OCR)"
+            ),
         )
         parser.add_argument("--office", required=True, help="the office's key, e.g. joypurhat or kachua.chandpur")
         parser.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
@@ -71,7 +75,9 @@ class Command(BaseCommand):
             self.stdout.write(f"fixture written to {fixture}")
         else:
             try:
-                write_charter(target, document, replace=replace)
+                with transaction.atomic():
+                    write_charter(target, document, replace=replace)
+                    record_import(target, result, warnings)
             except CharterError as exc:
                 raise CommandError(f"{path.name}: nothing was written: {exc}") from None
         self.print_summary(target, document, warnings, written=not (dry_run or fixture), where=result.where)
