@@ -216,6 +216,55 @@ def _reread_latin_slips(pieces, page, dpi):
             piece.words = [w for w in piece.words if w[0] != key] + [(key, *w[1:]) for w in line.words]
 
 
+# Tesseract reads a lone digit badly (৬ as ঙ, ৫ as "&"): it has no line around it. The short cells
+# of a page (serial numbers, "(৫)") are read again side by side on one line, with the Bengali
+# model and without the symbols no short cell of a charter holds.
+SHORT = 4  # characters
+_NOT_IN_SHORT_CELLS = "&@©€«»%0123456789"  # ASCII digits too: ৪ read as 8 is the same number
+_NUMBERS = "০১২৩৪৫৬৭৮৯()."
+
+
+def _reread_short_cells(pieces, page, dpi):
+    import numpy as np
+    from PIL import Image
+
+    short = []
+    for piece in pieces:
+        text = "".join(w[5] for w in piece.words)
+        if piece.words and len(text) <= SHORT:
+            left, top, right, bottom = piece.box
+            ys, xs = np.nonzero(page[top:bottom, left:right] < 160)
+            if len(ys) and ys.max() - ys.min() < dpi // 3:  # one line of ink
+                short.append((piece, (left + xs.min(), top + ys.min(), left + xs.max() + 1, top + ys.max() + 1)))
+    if not short:
+        return
+    image, gap = Image.fromarray(page), dpi // 3
+    height = max(box[3] - box[1] for _, box in short) + 2 * GAP
+    line = Image.new("L", (sum(box[2] - box[0] + gap for _, box in short) + gap, height), 255)
+    spans, x = [], gap
+    for _, box in short:
+        line.paste(image.crop(box), (x, (height - (box[3] - box[1])) // 2))
+        spans.append((x - gap // 2, x + box[2] - box[0] + gap // 2))
+        x += box[2] - box[0] + gap
+    # Read half as large again (a digit is a few dozen pixels), once as any short text and once as
+    # numbers only; each cell takes the reading Tesseract is surer of.
+    line = line.resize((line.width * 3 // 2, line.height * 3 // 2), Image.LANCZOS)
+    readings = [
+        _tesseract(line, dpi * 3 // 2, "ben", psm="7", blacklist=_NOT_IN_SHORT_CELLS),
+        _tesseract(line, dpi * 3 // 2, "ben", psm="7", whitelist=_NUMBERS),
+    ]
+    for (piece, box), (start, end) in zip(short, spans, strict=True):
+        best = None
+        for words in readings:
+            mine = sorted(w for w in words if start * 3 // 2 <= (w[1] + w[3]) // 2 < end * 3 // 2)
+            if mine:
+                text, confidence = "".join(w[5] for w in mine), min(w[6] for w in mine)
+                if best is None or confidence > best[1]:
+                    best = (text, confidence)
+        if best:
+            piece.words = [(("short",), *box, *best)]
+
+
 def _batches(pieces):
     batch, height = [], 0
     for piece in pieces:
@@ -229,12 +278,15 @@ def _batches(pieces):
         yield batch
 
 
-def _tesseract(image, dpi, languages):
+def _tesseract(image, dpi, languages, psm="6", blacklist="", whitelist=""):
     """Tesseract's words of an image: (line key, left, top, right, bottom, text, confidence)."""
     with tempfile.TemporaryDirectory(prefix="charter-ocr-") as work:
         source = Path(work) / "stack.png"
         image.save(source, dpi=(dpi, dpi))
-        command = ["tesseract", str(source), "stdout", "-l", languages, "--psm", "6", "--dpi", str(dpi), "tsv"]
+        command = ["tesseract", str(source), "stdout", "-l", languages, "--psm", psm, "--dpi", str(dpi)]
+        command += ["-c", f"tessedit_char_blacklist={blacklist}"] if blacklist else []
+        command += ["-c", f"tessedit_char_whitelist={whitelist}"] if whitelist else []
+        command.append("tsv")
         try:
             # One thread: Tesseract's OpenMP threads cost more than they give on a busy server.
             done = subprocess.run(command, capture_output=True, timeout=OCR_SECONDS, env=_ONE_THREAD)
@@ -301,6 +353,7 @@ def scan_blocks(data, kind):
                 pieces[(t, cell.row, cell.column)] = Piece(cell.box)
         _ocr(list(pieces.values()), page, dpi)
         _reread_latin_slips(list(pieces.values()), page, dpi)
+        _reread_short_cells(list(pieces.values()), page, dpi)
         # Text bands and tables, top to bottom.
         items = [(box[1], "band", i) for i, box in enumerate(bands)] + [
             (g.box[1], "table", t) for t, g in enumerate(grids)

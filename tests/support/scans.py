@@ -158,3 +158,42 @@ def seed_scan(key, dpi=200):
 
     pdf = pdf_of_docx(scan_docx(docx_from_text((SEEDS / SEED_FILES[key]).read_bytes())))
     return page_images(pdf, dpi), pdf
+
+
+def _words(text):
+    return " ".join((text or "").replace("<b>", " ").replace("</b>", " ").split()).split()
+
+
+def cell_texts(document):
+    """The service table's cells of a document, in reading order: (service, [cell texts])."""
+
+    def officer(entry):
+        return "" if entry is None else " ".join(str(getattr(entry, f) or "") for f in entry.FIELDS)
+
+    return [
+        (
+            (s.category, s.serial),
+            [*(getattr(s, f) for f in s.TEXT_FIELDS), officer(s.responsible), officer(s.superior)],
+        )
+        for s in document.services
+    ]
+
+
+def scan_accuracy(scanned, expected):
+    """How well a scan read: the expected services found in order (same category and serial, in the
+    same sequence), and the share of the expected cells' words read right in reading order (the
+    longest common run of words per cell, over all the expected words)."""
+    from difflib import SequenceMatcher
+
+    found = dict(cell_texts(scanned))
+    keys = [key for key, _ in cell_texts(scanned)]
+    in_order = sum(1 for a, b in zip(keys, [k for k, _ in cell_texts(expected)], strict=False) if a == b)
+    right = total = 0
+    for key, cells in cell_texts(expected):
+        read = found.get(key, [""] * len(cells))
+        for want, got in zip(cells, read, strict=True):
+            want, got = _words(want), _words(got)
+            matcher = SequenceMatcher(None, want, got, autojunk=False)
+            right += sum(block.size for block in matcher.get_matching_blocks())
+            total += len(want)
+    return {"services": len(cell_texts(expected)), "services_in_order": in_order, "words_right": right / max(total, 1)}
