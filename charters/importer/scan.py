@@ -286,6 +286,8 @@ def _tesseract(image, dpi, languages, psm="6", blacklist="", whitelist=""):
         command = ["tesseract", str(source), "stdout", "-l", languages, "--psm", psm, "--dpi", str(dpi)]
         command += ["-c", f"tessedit_char_blacklist={blacklist}"] if blacklist else []
         command += ["-c", f"tessedit_char_whitelist={whitelist}"] if whitelist else []
+        # Tesseract drops as noise a line of one long word joined by commas ("সাইট,জেলা,কার্যালয়,").
+        command += ["-c", "textord_noise_rejrows=0"]
         command.append("tsv")
         try:
             # One thread: Tesseract's OpenMP threads cost more than they give on a busy server.
@@ -310,7 +312,7 @@ def _tesseract(image, dpi, languages, psm="6", blacklist="", whitelist=""):
 
 
 def _lines(piece):
-    """The piece's text lines in order: [(text, right edge, lowest confidence)]."""
+    """The piece's text lines in order: [(text, right edge, lowest confidence, first word's width)]."""
     lines = {}
     for key, left, top, right, _, text, confidence in piece.words:
         lines.setdefault(key, []).append((left, top, right, text, confidence))
@@ -318,7 +320,8 @@ def _lines(piece):
     result = []
     for words in ordered:
         words.sort()
-        result.append((" ".join(w[3] for w in words), max(w[2] for w in words), min(w[4] for w in words)))
+        text = " ".join(w[3] for w in words)
+        result.append((text, max(w[2] for w in words), min(w[4] for w in words), words[0][2] - words[0][0]))
     return result
 
 
@@ -383,9 +386,9 @@ def scan_blocks(data, kind):
                         cells.append((line, ""))
                         continue
                     read = _lines(piece)
-                    text = "\n".join(text for text, _, _ in read)
+                    text = _cell_text(read, piece.box[2])
                     cells.append((line, text))
-                    lowest = min((confidence for _, _, confidence in read), default=100)
+                    lowest = min((line[2] for line in read), default=100)
                     if lowest < UNSURE_BELOW:
                         unsure.append(Unsure(line, text, lowest))
                 rows.append(Row(row_line, cells))
@@ -400,6 +403,20 @@ def scan_blocks(data, kind):
             "পাতাটি সোজা করে অন্তত ২০০ dpi-তে স্ক্যান করে পাঠান।"
         )
     return blocks, places, unsure
+
+
+def _cell_text(lines, right_edge):
+    """A cell's lines as its text. Word breaks a word too long for the cell (a phone number, an
+    e-mail) where the line ends, and a hyphenated word at its hyphen, with no space: a line of one
+    word after which the next line's first word would not have fitted goes on in the next line."""
+    text = ""
+    for index, (line, _, _, first_width) in enumerate(lines):
+        if index:
+            previous, previous_right = lines[index - 1][0], lines[index - 1][1]
+            broken = " " not in previous and previous[-1] not in ",.;:।)" and previous_right + first_width > right_edge
+            text += "" if broken or previous.endswith("-") else "\n"
+        text += line
+    return text
 
 
 def _text_bands(page, grids, dpi):
@@ -420,9 +437,9 @@ def _paragraphs(lines, box):
     """Text lines as paragraphs: a line reaching the right margin goes on in the next one."""
     if not lines:
         return []
-    margin = max(right for _, right, _ in lines)
+    margin = max(line[1] for line in lines)
     paragraphs, going_on = [], False
-    for text, right, confidence in lines:
+    for text, right, confidence, _ in lines:
         if going_on:
             previous, lowest = paragraphs[-1]
             paragraphs[-1] = (f"{previous} {text}", min(lowest, confidence))
