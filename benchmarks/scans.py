@@ -16,12 +16,12 @@ import django
 def main(keys):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "charter_portal.settings")
     django.setup()
+    from charters.errors import CharterError
     from charters.importer import read_charter_file, read_charter_text
+    from charters.importer.scan import missing_ocr
     from tests.support import SEEDS
     from tests.support.charters import SEED_FILES
     from tests.support.scans import image_pdf, missing_tools, scan_accuracy, seed_scan
-
-    from charters.importer.scan import missing_ocr
 
     reason = missing_tools() or missing_ocr()
     if reason:
@@ -31,7 +31,11 @@ def main(keys):
         pages, _ = seed_scan(key)
         data = image_pdf(pages)
         started = time.perf_counter()
-        scanned = read_charter_file(data, f"{key}.pdf")
+        try:
+            scanned = read_charter_file(data, f"{key}.pdf")
+        except CharterError as error:
+            print(f"{key:24} {len(pages):>5} not read: {error}")
+            continue
         seconds = time.perf_counter() - started
         expected = read_charter_text((SEEDS / SEED_FILES[key]).read_bytes())
         figures = scan_accuracy(scanned.document, expected.document)

@@ -220,8 +220,9 @@ def _reread_latin_slips(pieces, page, dpi):
 # of a page (serial numbers, "(৫)") are read again side by side on one line, with the Bengali
 # model and without the symbols no short cell of a charter holds.
 SHORT = 4  # characters
-_NOT_IN_SHORT_CELLS = "&@©€«»%0123456789"  # ASCII digits too: ৪ read as 8 is the same number
+_NOT_IN_SHORT_CELLS = "&@©€«»%"
 _NUMBERS = "০১২৩৪৫৬৭৮৯()."
+_TO_BENGALI_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 
 
 def _reread_short_cells(pieces, page, dpi):
@@ -261,8 +262,8 @@ def _reread_short_cells(pieces, page, dpi):
                 text, confidence = "".join(w[5] for w in mine), min(w[6] for w in mine)
                 if best is None or confidence > best[1]:
                     best = (text, confidence)
-        if best:
-            piece.words = [(("short",), *box, *best)]
+        if best:  # the Bengali model reads ৪ as 8: a short cell's number is written in Bengali digits
+            piece.words = [(("short",), *box, best[0].translate(_TO_BENGALI_DIGITS), best[1])]
 
 
 def _batches(pieces):
