@@ -3,10 +3,7 @@
 Tesseract (Debian's tesseract-ocr with tesseract-ocr-ben, `-l ben+eng`) reads a whole page of
 tables in the wrong order: its layout analysis runs lines across cells, and about half of the
 cells' words come out in reading order. So the tables are found first from their ruling lines
-(grid.py) and each cell is read on its own: every cell and every band of text between tables is cut
-out and stacked, with white space between, on one tall image that Tesseract reads as a single block
-(one process a page rather than one a cell, which costs half a second each); each word comes back
-with its box and confidence and is put back in the cell it was cut from.
+(grid.py) and each cell is read on its own (ocr.py), with each word's confidence.
 
 Tables become the same Table blocks the Word reader gives (a merged cell's text in its top-left
 grid cell, the cells it covers empty; a table going on at the top of the next page is one table),
@@ -16,7 +13,6 @@ table, row and column, for the staff to check before publishing.
 """
 
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -29,16 +25,11 @@ from charters.errors import CharterError
 
 from .grid import tables
 from .lines import Line
+from .ocr import INSTALL, OCR_SECONDS, Piece, lines_of, read_pieces, reread_latin_slips, reread_short_cells
 
-LANGUAGES = "ben+eng"
 UNSURE_BELOW = 75  # a cell with a word Tesseract is less sure of than this is listed for checking
 MAX_PAGES = 40
 PDF_DPI = 300
-OCR_SECONDS = 300  # one page's OCR; a page of tables takes a few seconds
-GAP = 60  # white pixels between the pieces stacked for Tesseract
-MAX_STACK = 30000  # pixels: Tesseract and Leptonica handle images up to 32767 high
-_ONE_THREAD = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-INSTALL = "সার্ভারে tesseract-ocr ও tesseract-ocr-ben প্যাকেজ ইনস্টল করুন (Debian: apt-get install tesseract-ocr tesseract-ocr-ben poppler-utils)।"
 
 
 @dataclass
@@ -153,179 +144,6 @@ def _scanned_dpi(pdf):
     return min(max(resolutions[len(resolutions) // 2], 200), PDF_DPI) if resolutions else PDF_DPI
 
 
-# --- OCR of the pieces ---------------------------------------------------------------------------
-
-
-@dataclass
-class Piece:
-    """A part of a page read on its own: a table cell, or a band of text between tables."""
-
-    box: tuple  # (left, top, right, bottom) on the page
-    words: list = None  # [(line key, left, top, right, text, confidence)] once read
-
-
-def _ocr(pieces, page, dpi, languages=LANGUAGES):
-    """Read every piece of one page with one Tesseract run; fill each piece's words (page pixels)."""
-    from PIL import Image
-
-    image = Image.fromarray(page)
-    inked = []
-    for piece in pieces:
-        piece.words = []
-        left, top, right, bottom = piece.box
-        if right - left > 4 and bottom - top > 4 and (page[top:bottom, left:right] < 160).sum() > dpi // 10:
-            inked.append(piece)
-    for batch in _batches(inked):
-        width = max(p.box[2] - p.box[0] for p in batch) + 2 * GAP
-        height = sum(p.box[3] - p.box[1] + GAP for p in batch) + GAP
-        stack = Image.new("L", (width, height), 255)
-        offsets, y = [], GAP
-        for piece in batch:
-            stack.paste(image.crop(piece.box), (GAP, y))
-            offsets.append(y)
-            y += piece.box[3] - piece.box[1] + GAP
-        for key, left, top, right, bottom, text, confidence in _tesseract(stack, dpi, languages):
-            index = max(i for i, offset in enumerate(offsets) if offset <= top + GAP // 2)
-            dx, dy = batch[index].box[0] - GAP, batch[index].box[1] - offsets[index]
-            batch[index].words.append((key, left + dx, top + dy, right + dx, bottom + dy, text, confidence))
-
-
-# A word of one or two Latin letters or digits in a Bengali charter ("9", "q", "ow", "&") is nearly
-# always a Bengali digit or letter the English model claimed (৩, ৭, ০২, ৫); "ICT" and e-mails are
-# longer. Such lines are read again with the Bengali model alone.
-_LATIN_SLIP = re.compile(r"[A-Za-z0-9&«»]{1,2}[.,)]?")
-
-
-def _reread_latin_slips(pieces, page, dpi):
-    lines = []
-    for piece in pieces:
-        keys = {}
-        for word in piece.words:
-            keys.setdefault(word[0], []).append(word)
-        for key, words in keys.items():
-            texts = [w[5] for w in words]
-            if any(_LATIN_SLIP.fullmatch(t) for t in texts) and not any(re.search(r"@|://|www", t) for t in texts):
-                box = (min(w[1] for w in words) - 6, min(w[2] for w in words) - 6)
-                box += (max(w[3] for w in words) + 6, max(w[4] for w in words) + 6)
-                lines.append((piece, key, Piece(box)))
-    if not lines:
-        return
-    _ocr([line for _, _, line in lines], page, dpi, "ben")
-    for piece, key, line in lines:
-        if line.words:
-            piece.words = [w for w in piece.words if w[0] != key] + [(key, *w[1:]) for w in line.words]
-
-
-# Tesseract reads a lone digit badly (৬ as ঙ, ৫ as "&"): it has no line around it. The short cells
-# of a page (serial numbers, "(৫)") are read again side by side on one line, with the Bengali
-# model and without the symbols no short cell of a charter holds.
-SHORT = 4  # characters
-_NOT_IN_SHORT_CELLS = "&@©€«»%"
-_NUMBERS = "০১২৩৪৫৬৭৮৯()."
-_TO_BENGALI_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
-
-
-def _reread_short_cells(pieces, page, dpi):
-    import numpy as np
-    from PIL import Image
-
-    short = []
-    for piece in pieces:
-        text = "".join(w[5] for w in piece.words)
-        if piece.words and len(text) <= SHORT:
-            left, top, right, bottom = piece.box
-            ys, xs = np.nonzero(page[top:bottom, left:right] < 160)
-            if len(ys) and ys.max() - ys.min() < dpi // 3:  # one line of ink
-                short.append((piece, (left + xs.min(), top + ys.min(), left + xs.max() + 1, top + ys.max() + 1)))
-    if not short:
-        return
-    image, gap = Image.fromarray(page), dpi // 3
-    height = max(box[3] - box[1] for _, box in short) + 2 * GAP
-    line = Image.new("L", (sum(box[2] - box[0] + gap for _, box in short) + gap, height), 255)
-    spans, x = [], gap
-    for _, box in short:
-        line.paste(image.crop(box), (x, (height - (box[3] - box[1])) // 2))
-        spans.append((x - gap // 2, x + box[2] - box[0] + gap // 2))
-        x += box[2] - box[0] + gap
-    # Read half as large again (a digit is a few dozen pixels), once as any short text and once as
-    # numbers only; each cell takes the reading Tesseract is surer of.
-    line = line.resize((line.width * 3 // 2, line.height * 3 // 2), Image.LANCZOS)
-    readings = [
-        _tesseract(line, dpi * 3 // 2, "ben", psm="7", blacklist=_NOT_IN_SHORT_CELLS),
-        _tesseract(line, dpi * 3 // 2, "ben", psm="7", whitelist=_NUMBERS),
-    ]
-    for (piece, box), (start, end) in zip(short, spans, strict=True):
-        best = None
-        for words in readings:
-            mine = sorted(w for w in words if start * 3 // 2 <= (w[1] + w[3]) // 2 < end * 3 // 2)
-            if mine:
-                text, confidence = "".join(w[5] for w in mine), min(w[6] for w in mine)
-                if best is None or confidence > best[1]:
-                    best = (text, confidence)
-        if best:  # the Bengali model reads ৪ as 8: a short cell's number is written in Bengali digits
-            piece.words = [(("short",), *box, best[0].translate(_TO_BENGALI_DIGITS), best[1])]
-
-
-def _batches(pieces):
-    batch, height = [], 0
-    for piece in pieces:
-        size = piece.box[3] - piece.box[1] + GAP
-        if batch and height + size > MAX_STACK:
-            yield batch
-            batch, height = [], 0
-        batch.append(piece)
-        height += size
-    if batch:
-        yield batch
-
-
-def _tesseract(image, dpi, languages, psm="6", blacklist="", whitelist=""):
-    """Tesseract's words of an image: (line key, left, top, right, bottom, text, confidence)."""
-    with tempfile.TemporaryDirectory(prefix="charter-ocr-") as work:
-        source = Path(work) / "stack.png"
-        image.save(source, dpi=(dpi, dpi))
-        command = ["tesseract", str(source), "stdout", "-l", languages, "--psm", psm, "--dpi", str(dpi)]
-        command += ["-c", f"tessedit_char_blacklist={blacklist}"] if blacklist else []
-        command += ["-c", f"tessedit_char_whitelist={whitelist}"] if whitelist else []
-        # Tesseract drops as noise a line of one long word joined by commas ("সাইট,জেলা,কার্যালয়,").
-        command += ["-c", "textord_noise_rejrows=0"]
-        command.append("tsv")
-        try:
-            # One thread: Tesseract's OpenMP threads cost more than they give on a busy server.
-            done = subprocess.run(command, capture_output=True, timeout=OCR_SECONDS, env=_ONE_THREAD)
-        except FileNotFoundError:
-            raise CharterError("স্ক্যান করা চার্টার পড়ার OCR (tesseract) এই সার্ভারে নেই। " + INSTALL) from None
-        except subprocess.TimeoutExpired:
-            raise CharterError("OCR সময়মতো শেষ হয়নি; স্ক্যানটি ছোট করে বা পাতা ভাগ করে পাঠান।") from None
-    if done.returncode:
-        raise CharterError("OCR ছবিটি পড়তে পারেনি: " + done.stderr.decode("utf-8", "replace").strip()[:200])
-    words = []
-    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        fields = row.split("\t")
-        if len(fields) < 12 or fields[0] != "5" or not fields[11].strip():
-            continue
-        block, paragraph, line = (int(f) for f in fields[2:5])
-        left, top, width, height = (int(f) for f in fields[6:10])
-        words.append(
-            ((block, paragraph, line), left, top, left + width, top + height, fields[11], round(float(fields[10])))
-        )
-    return words
-
-
-def _lines(piece):
-    """The piece's text lines in order: [(text, right edge, lowest confidence, first word's width)]."""
-    lines = {}
-    for key, left, top, right, _, text, confidence in piece.words:
-        lines.setdefault(key, []).append((left, top, right, text, confidence))
-    ordered = sorted(lines.values(), key=lambda words: min(w[1] for w in words))
-    result = []
-    for words in ordered:
-        words.sort()
-        text = " ".join(w[3] for w in words)
-        result.append((text, max(w[2] for w in words), min(w[4] for w in words), words[0][2] - words[0][0]))
-    return result
-
-
 # --- pages into blocks -----------------------------------------------------------------------------
 
 
@@ -347,7 +165,7 @@ def scan_blocks(data, kind):
         return n
 
     for page_number, (page, dpi) in enumerate(page_images(data, kind), start=1):
-        page_name = f"পৃষ্ঠা {bengali_digits(page_number)}"
+        page_name, paragraph_number = f"পৃষ্ঠা {bengali_digits(page_number)}", 0
         grids = tables(page, dpi)
         found_tables += len(grids)
         bands = _text_bands(page, grids, dpi)
@@ -355,20 +173,21 @@ def scan_blocks(data, kind):
         for t, grid in enumerate(grids):
             for cell in grid.cells:
                 pieces[(t, cell.row, cell.column)] = Piece(cell.box)
-        _ocr(list(pieces.values()), page, dpi)
-        _reread_latin_slips(list(pieces.values()), page, dpi)
-        _reread_short_cells(list(pieces.values()), page, dpi)
+        read_pieces(list(pieces.values()), page, dpi)
+        reread_latin_slips(list(pieces.values()), page, dpi)
+        reread_short_cells(list(pieces.values()), page, dpi)
         # Text bands and tables, top to bottom.
         items = [(box[1], "band", i) for i, box in enumerate(bands)] + [
             (g.box[1], "table", t) for t, g in enumerate(grids)
         ]
         for _, what, index in sorted(items):
             if what == "band":
-                paragraphs = _paragraphs(_lines(pieces[("band", index)]), bands[index])
+                paragraphs = _paragraphs(lines_of(pieces[("band", index)]), bands[index])
                 if paragraphs:
                     pending_table = None
                 for text, confidence in paragraphs:
-                    line = number(f"{page_name}, অনুচ্ছেদ")
+                    paragraph_number += 1
+                    line = number(f"{page_name}, অনুচ্ছেদ {bengali_digits(paragraph_number)}")
                     blocks.append(Line(line, text))
                     if confidence < UNSURE_BELOW:
                         unsure.append(Unsure(line, text, confidence))
@@ -386,10 +205,10 @@ def scan_blocks(data, kind):
                     if piece is None:  # covered by a merged cell: empty, as in a Word file
                         cells.append((line, ""))
                         continue
-                    read = _lines(piece)
+                    read = lines_of(piece)
                     text = _cell_text(read, piece.box[2])
                     cells.append((line, text))
-                    lowest = min((line[2] for line in read), default=100)
+                    lowest = min((confidence for _, _, confidence, _ in read), default=100)
                     if lowest < UNSURE_BELOW:
                         unsure.append(Unsure(line, text, lowest))
                 rows.append(Row(row_line, cells))
