@@ -113,17 +113,17 @@ def reread_short_cells(pieces, page, dpi):
         line.paste(image.crop(box), (x, (height - (box[3] - box[1])) // 2))
         spans.append((x - gap // 2, x + box[2] - box[0] + gap // 2))
         x += box[2] - box[0] + gap
-    # Read half as large again (a digit is a few dozen pixels), once as any short text and once as
+    # Read twice as large (a digit is a few dozen pixels), once as any short text and once as
     # numbers only; each cell takes the reading Tesseract is surer of.
-    line = line.resize((line.width * 3 // 2, line.height * 3 // 2), Image.LANCZOS)
+    line = line.resize((line.width * 2, line.height * 2), Image.LANCZOS)
     readings = [
-        _tesseract(line, dpi * 3 // 2, LANGUAGES, psm="7", blacklist=_NOT_IN_SHORT_CELLS),
-        _tesseract(line, dpi * 3 // 2, LANGUAGES, psm="7", whitelist=_NUMBERS),
+        _tesseract(line, dpi * 2, LANGUAGES, psm="7", blacklist=_NOT_IN_SHORT_CELLS),
+        _tesseract(line, dpi * 2, LANGUAGES, psm="7", whitelist=_NUMBERS),
     ]
     for (piece, box), (start, end) in zip(short, spans, strict=True):
         best = None
         for words in readings:
-            mine = sorted(w for w in words if start * 3 // 2 <= (w[1] + w[3]) // 2 < end * 3 // 2)
+            mine = sorted(w for w in words if start * 2 <= (w[1] + w[3]) // 2 < end * 2)
             if mine:
                 text, confidence = "".join(w[5] for w in mine), min(w[6] for w in mine)
                 if best is None or confidence > best[1]:
