@@ -126,8 +126,10 @@ def reread_short_cells(pieces, page, dpi):
             mine = sorted(w for w in words if start * 2 <= (w[1] + w[3]) // 2 < end * 2)
             if mine:
                 text, confidence = "".join(w[5] for w in mine), min(w[6] for w in mine)
-                if best is None or confidence > best[1]:
-                    best = (text, confidence)
+                # Short cells are mostly numbers: a reading with a digit wins unless far less sure.
+                score = confidence + (30 if re.search(r"[0-9০-৯]", text) else 0)
+                if best is None or score > best[2]:
+                    best = (text, confidence, score)
         if best:  # the Bengali model reads ৪ as 8: a short cell's number is written in Bengali digits
             piece.words = [(("short",), *box, best[0].translate(_TO_BENGALI_DIGITS), best[1])]
 

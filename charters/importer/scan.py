@@ -18,13 +18,14 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from charter_portal.bangla import bengali_digits
 from charters.errors import CharterError
 
 from .grid import tables
-from .lines import Line
+from .lines import Line, classify_heading
 from .ocr import INSTALL, OCR_SECONDS, Piece, lines_of, read_pieces, reread_latin_slips, reread_short_cells
 
 UNSURE_BELOW = 75  # a cell with a word Tesseract is less sure of than this is listed for checking
@@ -186,6 +187,7 @@ def scan_blocks(data, kind):
                 if paragraphs:
                     pending_table = None
                 for text, confidence in paragraphs:
+                    text = _snap_heading(text)
                     paragraph_number += 1
                     line = number(f"{page_name}, অনুচ্ছেদ {bengali_digits(paragraph_number)}")
                     blocks.append(Line(line, text))
@@ -223,6 +225,31 @@ def scan_blocks(data, kind):
             "পাতাটি সোজা করে অন্তত ২০০ dpi-তে স্ক্যান করে পাঠান।"
         )
     return blocks, places, unsure
+
+
+# The headings the parser knows a charter's sections by: a short line OCR read nearly as one of them
+# ("প্রাতিক্ঠানিক সেবা") is taken as it, or the section would be lost.
+HEADINGS = [
+    "ভিশন ও মিশন",
+    "নাগরিক সেবা",
+    "প্রাতিষ্ঠানিক সেবা",
+    "অভ্যন্তরীণ সেবা",
+    "প্রতিশ্রুত সেবাসমূহ",
+    "আওতাধীন দপ্তরসমূহ",
+    "আপনার কাছে আমাদের প্রত্যাশা",
+    "অভিযোগ ব্যবস্থাপনা পদ্ধতি (GRS)",
+]
+_NUMBERED = re.compile(r"^([\d০-৯.)(।\s]*)(.*?)(\s*[:ঃ]?\s*)$")
+
+
+def _snap_heading(text):
+    if len(text) > 60 or classify_heading(text):
+        return text
+    prefix, body, suffix = _NUMBERED.match(text).groups()
+    for heading in HEADINGS:
+        if SequenceMatcher(None, body, heading).ratio() >= 0.85:
+            return f"{prefix}{heading}{suffix}"
+    return text
 
 
 def _cell_text(lines, right_edge):
