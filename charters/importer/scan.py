@@ -27,6 +27,8 @@ from charters.errors import CharterError
 from .grid import tables
 from .lines import Line, classify_heading
 from .ocr import INSTALL, OCR_SECONDS, Piece, lines_of, read_pieces, reread_latin_slips, reread_short_cells
+from .tables import SERVICE_COLUMNS, Row, is_service_header
+from .words import has_words
 
 UNSURE_BELOW = 75  # a cell with a word Tesseract is less sure of than this is listed for checking
 MAX_PAGES = 40
@@ -151,7 +153,6 @@ def _scanned_dpi(pdf):
 def scan_blocks(data, kind):
     """The scan's blocks (Lines and Tables), where each numbered line was, and the unsure cells."""
     from . import Table
-    from .tables import Row
 
     reason = missing_ocr()
     if reason:
@@ -213,7 +214,7 @@ def scan_blocks(data, kind):
                     lowest = min((confidence for _, _, confidence, _ in read), default=100)
                     if lowest < UNSURE_BELOW:
                         unsure.append(Unsure(line, text, lowest))
-                rows.append(Row(row_line, cells))
+                rows.append(_snap_header(Row(row_line, cells)))
             if pending_table is not None and len(rows[0].cells) == len(pending_table.rows[0].cells):
                 pending_table.rows += rows  # the table goes on from the page before
             else:
@@ -250,6 +251,30 @@ def _snap_heading(text):
         if SequenceMatcher(None, body, heading).ratio() >= 0.85:
             return f"{prefix}{heading}{suffix}"
     return text
+
+
+# The one-word names the parser knows a service table's columns by (ক্রমিক, মূল্য, দায়িত্বপ্রাপ্ত …).
+_COLUMN_WORDS = sorted({w for words in SERVICE_COLUMNS.values() for w in words if " " not in w}, key=len)
+
+
+def _snap_header(row):
+    """A service table's header row whose cell has a word OCR read nearly as a column's name
+    ("দায়িত্প্রাপ্ত") gets that name, or the column would be dropped."""
+    if not is_service_header(row):
+        return row
+
+    def snapped(token):
+        for word in _COLUMN_WORDS:
+            if len(token) >= 4 and SequenceMatcher(None, token, word).ratio() >= 0.85:
+                return word
+        return token
+
+    cells = []
+    for line, text in row.cells:
+        if text and not has_words(text, *_COLUMN_WORDS):
+            text = re.sub(r"\S+", lambda match: snapped(match.group()), text)
+        cells.append((line, text))
+    return Row(row.line, cells)
 
 
 def _cell_text(lines, right_edge):
