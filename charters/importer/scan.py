@@ -27,8 +27,8 @@ from charters.errors import CharterError
 from .grid import tables
 from .lines import Line, classify_heading
 from .ocr import INSTALL, OCR_SECONDS, Piece, lines_of, read_pieces, reread_latin_slips, reread_short_cells
-from .tables import SERVICE_COLUMNS, Row, is_service_header
-from .words import has_words
+from .tables import SERVICE_COLUMNS, Row, is_column_numbers, is_service_header
+from .words import has_words, number_in
 
 UNSURE_BELOW = 75  # a cell with a word Tesseract is less sure of than this is listed for checking
 MAX_PAGES = 40
@@ -220,6 +220,9 @@ def scan_blocks(data, kind):
             else:
                 pending_table = Table(rows, rows[0].line)
                 blocks.append(pending_table)
+    for block in blocks:
+        if isinstance(block, Table):
+            _number_unread_serials(block, unsure)
     if not found_tables:
         raise CharterError(
             "স্ক্যানে কোনো টেবিল পাওয়া যায়নি: সেবার তালিকা রেখা টানা টেবিল হিসেবে থাকতে হবে। "
@@ -275,6 +278,27 @@ def _snap_header(row):
             text = re.sub(r"\S+", lambda match: snapped(match.group()), text)
         cells.append((line, text))
     return Row(row.line, cells)
+
+
+def _number_unread_serials(table, unsure):
+    """A service's serial OCR could not read as a number ("চি" for 3.) is one more than the serial
+    above it, as serials go; the cell is listed as unsure with what was read."""
+    column, last = None, 0
+    for row in table.rows:
+        if is_service_header(row):
+            column = next((i for i, (_, text) in enumerate(row.cells) if has_words(text, "ক্রম")), None)
+            continue
+        texts = [text for _, text in row.cells]
+        if column is None or column >= len(texts) or not texts[column].strip() or is_column_numbers(texts):
+            continue
+        serial = number_in(texts[column])
+        if serial is None:
+            line, read = row.cells[column]
+            serial = last + 1
+            row.cells[column] = (line, bengali_digits(serial))
+            unsure[:] = [cell for cell in unsure if cell.line != line]
+            unsure.append(Unsure(line, f"{read} → {bengali_digits(serial)}", 0))
+        last = serial
 
 
 def _cell_text(lines, right_edge):
