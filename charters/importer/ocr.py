@@ -60,6 +60,7 @@ def read_pieces(pieces, page, dpi, languages=LANGUAGES):
 # always a Bengali digit or letter the English model claimed (৩, ৭, ০২, ৫); "ICT" and e-mails are
 # longer. Such lines are read again with the Bengali model alone.
 _LATIN_SLIP = re.compile(r"[A-Za-z0-9&«»]{1,2}[.,)]?")
+_CAPITALS = re.compile(r"[A-Z]{4,}")  # "BROT" for উর্ধ্বতন, beside Bengali words
 
 
 def reread_latin_slips(pieces, page, dpi):
@@ -70,7 +71,9 @@ def reread_latin_slips(pieces, page, dpi):
             keys.setdefault(word[0], []).append(word)
         for key, words in keys.items():
             texts = [w[5] for w in words]
-            if any(_LATIN_SLIP.fullmatch(t) for t in texts) and not any(re.search(r"@|://|www", t) for t in texts):
+            bengali = any(re.search(r"[\u0980-\u09ff]", t) for t in texts)
+            slips = [t for t in texts if _LATIN_SLIP.fullmatch(t) or (bengali and _CAPITALS.fullmatch(t))]
+            if slips and not any(re.search(r"@|://|www", t) for t in texts):
                 box = (min(w[1] for w in words) - 6, min(w[2] for w in words) - 6)
                 box += (max(w[3] for w in words) + 6, max(w[4] for w in words) + 6)
                 lines.append((piece, key, Piece(box)))

@@ -266,10 +266,11 @@ def _snap_header(row):
     if not is_service_header(row):
         return row
 
-    def snapped(token):
-        for word in _COLUMN_WORDS:
-            if len(token) >= 4 and SequenceMatcher(None, token, word).ratio() >= 0.85:
-                return word
+    def snapped(token):  # the token, or its start, read nearly as a column's name ("দায়িত্ৃপ্রাপ্তকর্মকর্তার")
+        for word in reversed(_COLUMN_WORDS):  # longest first
+            for cut in (len(word), len(word) - 1, len(word) + 1):
+                if len(word) >= 4 and SequenceMatcher(None, token[:cut], word).ratio() >= 0.85:
+                    return word + " " * (cut < len(token)) + token[cut:]
         return token
 
     cells = []
