@@ -60,6 +60,8 @@ def read_pieces(pieces, page, dpi, languages=LANGUAGES):
 # always a Bengali digit or letter the English model claimed (৩, ৭, ০২, ৫); "ICT" and e-mails are
 # longer. Such lines are read again with the Bengali model alone.
 _LATIN_SLIP = re.compile(r"[A-Za-z0-9&«»]{1,2}[.,)]?")
+# The English model reads a danda after a Bengali letter or digit as 1, l or | ("৩1" for ৩।).
+_DANDA_SLIP = re.compile(r"(?<=[\u0980-\u09ff])[1l|]$")
 _CAPITALS = re.compile(r"[A-Z]{4,}")  # "BROT" for উর্ধ্বতন, beside Bengali words
 
 
@@ -192,6 +194,6 @@ def lines_of(piece):
     result = []
     for words in ordered:
         words.sort()
-        text = " ".join(w[3] for w in words)
+        text = " ".join(_DANDA_SLIP.sub("।", w[3]) for w in words)
         result.append((text, max(w[2] for w in words), min(w[4] for w in words), words[0][2] - words[0][0]))
     return result
