@@ -23,14 +23,16 @@ from .importer import read_charter_file
 from .importer.limits import MAX_BYTES
 from .writing import office_named_in, tree_warnings, write_import
 
-ALLOWED_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")
+ALLOWED_SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".png", ".jpg", ".jpeg")
 BENGALI = re.compile("[\u0980-\u09ff]")
 
 
 class CharterUploadForm(forms.Form):
     charter_file = forms.FileField(
         label=_("চার্টারের ফাইল"),
-        help_text=_("Word (.docx বা .doc), লেখাসহ PDF অথবা UTF-8 টেক্সট এক্সপোর্ট (.txt), ৫ MB-এর কম।"),
+        help_text=_(
+            "Word (.docx বা .doc), PDF (লেখাসহ বা স্ক্যান করা), ছবিতে স্ক্যান (PNG, JPEG) অথবা UTF-8 টেক্সট এক্সপোর্ট (.txt), ৫ MB-এর কম।"
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_SUFFIXES)}),
     )
     # Shown once a file naming another office's site was refused: HQ says it is this office's all the same.
@@ -47,7 +49,7 @@ class CharterUploadForm(forms.Form):
             )
         if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
             raise forms.ValidationError(
-                _("শুধু Word (.docx, .doc), লেখাসহ PDF অথবা টেক্সট (.txt) ফাইল নেওয়া হয়; ছবি বা স্প্রেডশিট নয়।")
+                _("শুধু Word (.docx, .doc), PDF, স্ক্যান (PNG, JPEG) অথবা টেক্সট (.txt) নেওয়া হয়; স্প্রেডশিট নয়।")
             )
         return upload
 

@@ -52,6 +52,21 @@ class Charter(EnglishTracked):
     # [{"place": "টেবিল ২, সারি ৩", "message": "…"}]: every warning of the last import with its place, for the staff to check.
     import_warnings = models.JSONField("আমদানির সতর্কবার্তা", default=list, blank=True, editable=False)
 
+    class ImportSource(models.TextChoices):
+        # The kind of file the draft was imported from (the coverage page counts them).
+        TEXT = "text", "টেক্সট"
+        WORD = "word", "Word"
+        BIJOY = "bijoy", "বিজয় (SutonnyMJ)"
+        PDF = "pdf", "PDF"
+        SCAN = "scan", "স্ক্যান (OCR)"
+
+    import_source = models.CharField(
+        "যে ফাইল থেকে আমদানি", max_length=10, choices=ImportSource.choices, blank=True, editable=False
+    )
+    # Every warning of the last import, with its place: [{"place": "পৃষ্ঠা ২, টেবিল ১, সারি ৩, কলাম ৪",
+    # "message": …}]; from a scan, each cell the OCR was unsure of, for the staff to check before publishing.
+    import_warnings = models.JSONField("আমদানির সতর্কবার্তা", default=list, blank=True, editable=False)
+
     class Meta:
         db_table = "offices_charter"  # made by offices before the charter was its own app
         verbose_name = "সিটিজেন চার্টার"

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from charters.document import CharterDocument
 from charters.errors import CharterError, line_place
 
-from . import limits
+from . import limits, scan
 from .bijoy import looks_like_bijoy, text_to_unicode
 from .doc import doc_blocks
 from .lines import Line, classify_heading, decode, heading_text
 from .officers import OfficerBook
 from .pdf import pdf_blocks
+from .scan import scan_kind
 from .sections import (
     place_officers,
     read_expectation_rows,
@@ -127,10 +128,21 @@ READERS = {"docx": docx_blocks, "doc": doc_blocks, "pdf": pdf_blocks}
 
 
 def read_charter_file(data, name="", office_key_for_words=lambda words: None):
-    """Read a charter file, chosen by its content: a text export, Word (.docx, .doc) or a PDF
-    with a text layer; a file that is none of them (a scan, a spreadsheet), or not what its name
-    says, is refused. The limits (size, then rows, cells, spans, text length, time) refuse a
-    hostile file before the work."""
+    """Read a charter file, chosen by its content: a text export, Word (.docx, .doc), a PDF with a
+    text layer, or a scan (PNG, JPEG, a PDF without text, read by OCR); any other file (a
+    spreadsheet), or one that is not what its name says, is refused. The limits (size, then rows,
+    cells, spans, text length, time) refuse a hostile file before the work."""
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    kind = scan_kind(data) if suffix in scan.SUFFIXES else None
+    if kind:
+        if len(data) > scan.MAX_SCAN_BYTES:
+            raise CharterError(f"স্ক্যানটি {len(data)} বাইট; {scan.MAX_SCAN_BYTES // (1024 * 1024)} MB-এর কম করে পাঠান।")
+        blocks, places, unsure = scan.scan_blocks(data, kind)
+        result = _read_placed(blocks, places, office_key_for_words)
+        result.source = "scan"
+        for cell in unsure:  # listed first: the staff check these before publishing
+            result.warnings.insert(0, (cell.line, scan.unsure_message(cell)))
+        return result
     limits.check_size(data)
     with limits.time_limit():
         kind = file_kind(data, name)
@@ -139,14 +151,20 @@ def read_charter_file(data, name="", office_key_for_words=lambda words: None):
             result.source = "bijoy" if result.bijoy else "text"
             return result
         seen = set()
-        blocks, places = READERS[kind](data, seen)
-        try:
-            result = read_blocks(blocks, office_key_for_words)
-        except CharterError as error:
-            raise CharterError(error.detail, where=places.get(error.line)) from None
-        result.places, result.bijoy = places, "bijoy" in seen
+        result = _read_placed(*READERS[kind](data, seen), office_key_for_words)
+        result.bijoy = "bijoy" in seen
         result.source = "pdf" if kind == "pdf" else "bijoy" if result.bijoy else "word"
         return result
+
+
+def _read_placed(blocks, places, office_key_for_words):
+    """Read blocks whose lines have places (a Word file's table and row, a scan's page and cell)."""
+    try:
+        result = read_blocks(blocks, office_key_for_words)
+    except CharterError as error:
+        raise CharterError(error.detail, where=places.get(error.line)) from None
+    result.places = places
+    return result
 
 
 def read_blocks(blocks, office_key_for_words=lambda words: None):

@@ -94,7 +94,7 @@ SERVICE_COLUMNS = {
     "responsible": ("দায়িত্বপ্রাপ্ত", "দায়িত্ব প্রাপ্ত"),
     "serial": ("ক্রমিক", "ক্রমঃ", "ক্রম"),
     "name": ("সেবার নাম",),
-    "fee": ("মূল্য",),
+    "fee": ("মূল্য", "মুল্য"),  # often typed, and read by OCR, with ু
     "time_limit": ("সময়",),
     "papers": ("কাগজ",),
     "delivery_method": ("পদ্ধতি",),

@@ -50,8 +50,8 @@ def test_hq_uploads_a_text_export_into_an_office_without_a_charter(admin_client)
     "name, data, message",
     [
         ("charter.docx", b"%PDF-1.7\n", "ফাইলটি PDF"),
-        ("charter.pdf", b"%PDF-1.7\n", "ফাইলটি PDF, কিন্তু খোলা যায়নি"),
-        ("scan.jpg", b"\xff\xd8\xff\xe0", "শুধু Word (.docx, .doc), লেখাসহ PDF অথবা টেক্সট (.txt)"),
+        ("charter.pdf", b"%PDF-1.7\n", "PDF ফাইলটি খোলা যায়নি"),
+        ("charter.xlsx", b"PK\x03\x04", "স্প্রেডশিট নয়"),
         ("charter.docx", docx_from_text(b"\xe0\xa6\x95"), "টেবিল"),
         ("charter.txt", "এলোমেলো লেখা".encode(), "কোনো সেবার টেবিল পাওয়া যায়নি"),
     ],

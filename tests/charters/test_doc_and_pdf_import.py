@@ -15,7 +15,6 @@ from django.core.management.base import CommandError
 
 from charters.errors import CharterError
 from charters.importer import read_charter_file, read_charter_text
-from charters.importer.pdf import NoTextLayer
 from tests.charters.test_word_import import flat
 from tests.support import SEEDS
 from tests.support.charters import SEED_FILES, database_state
@@ -116,6 +115,6 @@ def blank_pdf():
     return out.getvalue()
 
 
-def test_a_pdf_without_text_is_a_scan_and_is_refused_in_bengali():
-    with pytest.raises(NoTextLayer, match="কোনো লেখা নেই"):
+def test_a_pdf_without_text_is_read_as_a_scan_and_a_blank_page_refused_in_bengali():
+    with pytest.raises(CharterError, match="স্ক্যানে কোনো টেবিল পাওয়া যায়নি"):
         read_charter_file(blank_pdf(), "scan.pdf")

@@ -118,7 +118,7 @@ def docx_without_tables():
 
 BAD_FILES = {
     "a PDF renamed .docx": ("charter.docx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n", "ফাইলটি PDF"),
-    "a broken PDF": ("charter.pdf", b"%PDF-1.4\n", "ফাইলটি PDF, কিন্তু খোলা যায়নি"),
+    "a broken PDF": ("charter.pdf", b"%PDF-1.4\n", "PDF ফাইলটি খোলা যায়নি"),
     "a scanned image": ("scan.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "ছবি"),
     "an old Office file that is not Word": (
         "charter.doc",

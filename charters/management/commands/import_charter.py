@@ -35,8 +35,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "file",
-            help="the charter: a Word file (.docx, or .doc through LibreOffice), a PDF with a text layer, or its "
-            "text export (UTF-8; tab-separated or one cell per line); Bengali typed in Bijoy (SutonnyMJ) is converted",
+            help="the charter: a Word file (.docx, or .doc through LibreOffice), a PDF with a text layer, a scan "
+            "(PNG, JPEG, a PDF without text; read by OCR), or its text export (UTF-8; tab-separated or one cell per "
+            "line); Bengali typed in Bijoy (SutonnyMJ) is converted",
         )
         parser.add_argument("--office", required=True, help="the office's key, e.g. joypurhat or kachua.chandpur")
         parser.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")

@@ -101,7 +101,7 @@ def test_hq_uploads_a_bijoy_word_file_and_a_pdf(browser, hq_server, tmp_path, wi
         page.goto(f"/admin/offices/office/{MAGURA}/import/")
         if name == "bijoy-word":
             help_text = page.evaluate("document.body.innerText")
-            assert "লেখাসহ PDF" in help_text and ".doc" in help_text
+            assert "লেখাসহ" in help_text and ".doc" in help_text and "স্ক্যান" in help_text
         page.set_input_files("input[type=file]", str(path))
         page.locator("input[type=submit]").click()
         page.wait_for_load_state("networkidle")
@@ -110,4 +110,35 @@ def test_hq_uploads_a_bijoy_word_file_and_a_pdf(browser, hq_server, tmp_path, wi
         counts = page.locator("table").filter(has_text="নাগরিক সেবা").first.inner_text()
         assert "নাগরিক সেবা\t৬" in counts and "প্রাতিষ্ঠানিক সেবা\t৬" in counts, counts
         checked(page, width, name)
+    context.close()
+
+
+KACHUA = 1053  # the pk of kachua.chandpur's office (fixtures/offices.json)
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_hq_uploads_a_scanned_page_and_sees_each_unsure_cell_with_its_place(browser, hq_server, tmp_path, width):
+    from charters.importer.scan import missing_ocr
+    from tests.support.scans import missing_tools, seed_scan
+
+    if missing_tools() or missing_ocr():
+        pytest.skip(missing_tools() or missing_ocr())
+    pages, _ = seed_scan("kachua.chandpur")
+    scan = tmp_path / "kachua.png"
+    scan.write_bytes(pages[0])  # the first page: vision, mission, the first two services
+    context = browser.new_context(base_url=hq_server, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", "hq-upload")
+    page.fill("#id_password", PASSWORD)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    page.goto(f"/admin/offices/office/{KACHUA}/import/")
+    page.set_input_files("input[type=file]", str(scan))
+    page.locator("input[type=submit]").click()
+    page.wait_for_load_state("networkidle", timeout=120_000)
+    summary = page.evaluate("document.body.innerText")
+    assert "খসড়া হিসেবে লেখা হয়েছে" in summary, summary[:2000]
+    assert "OCR নিশ্চিত নয়" in summary and "পৃষ্ঠা ১, টেবিল ১, সারি" in summary, summary[:3000]
+    checked(page, width, "scan-summary")
     context.close()
