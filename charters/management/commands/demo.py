@@ -106,6 +106,9 @@ class Command(BaseCommand):
             holders = self.create_holders()
             # After the accounts: the appeal officer's post the demo names gets its English too.
             call_command("translate_services", FIXTURES / "translations" / "service-names.en.tsv")
+            # A year of Joypurhat's service register (the upload's format), so its performance page
+            # has figures to show; by the command's name: the register app sits above this one.
+            call_command("import_register", FIXTURES / "examples" / "register-joypurhat.csv")
         self.stdout.write(
             f"\nAdmin accounts (password {DEMO_PASSWORD}): hq (all offices), "
             + ", ".join(f"{user} (edits and publishes {key})" for user, key in DEMO_STAFF)
