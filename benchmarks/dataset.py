@@ -172,8 +172,6 @@ def write_charters(documents):
             )
             for entry in document.tiers
         ]
-    for service in services:
-        service.search_text = service.searchable_text()  # what Service.save() derives
     for model, rows in [(Charter, charters), (Service, services), (Expectation, expectations), (GrievanceTier, tiers)]:
         model.objects.bulk_create(rows, batch_size=2000)
     publish_first_versions([office for office, _ in documents], now)

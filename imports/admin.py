@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks_db import admin as tasks_admin
 
 from charter_portal.bangla import bengali_digits
+from charter_portal.params import require_id
 from charters.errors import CharterError
 from offices.scoping import HQOnlyMixin
 
@@ -110,7 +111,7 @@ class ImportBatchAdmin(HQOnlyMixin, admin.ModelAdmin):
         place, or why it was refused; refreshed every few seconds until the batch is done."""
         if not self.has_view_permission(request):
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        batch = get_object_or_404(ImportBatch, pk=object_id)
+        batch = get_object_or_404(ImportBatch, pk=require_id(object_id))  # "²" or a NUL: a 400
         files = list(batch.files.select_related("office").defer("data"))
         counts = batch.counts()
         context = {

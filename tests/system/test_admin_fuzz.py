@@ -89,11 +89,21 @@ def test_the_editors_move_refuses_a_garbled_row_without_a_5xx(who):
 
 
 def test_a_tier_for_a_level_the_office_has_is_a_bengali_form_error_not_a_database_error():
+    # Only HQ adds tiers (an office's staff may not: issue 19); a duplicate level is a form error.
+    client = Client(raise_request_exception=False)
+    client.force_login(User.objects.create_superuser("hq-tiers", password="x"))
+    response = client.post(
+        reverse("admin:grievances_grievancetier_add"), {"office": office(OWNER_OFFICE).pk, "level": 1}
+    )
+    assert response.status_code == 200
+    assert "এই দপ্তরের এই স্তর আগেই আছে।" in response.content.decode()
+
+
+def test_an_office_staff_member_may_not_add_a_tier_at_all():
     client = Client(raise_request_exception=False)
     client.force_login(office_staff())
     response = client.post(reverse("admin:grievances_grievancetier_add"), {"level": 1})
-    assert response.status_code == 200
-    assert "এই দপ্তরের এই স্তর আগেই আছে।" in response.content.decode()
+    assert response.status_code == 403
 
 
 def test_an_expectation_on_a_serial_the_office_has_is_a_bengali_form_error():
