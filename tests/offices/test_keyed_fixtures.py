@@ -146,9 +146,14 @@ def test_loading_the_same_hand_written_fixture_twice_refuses_the_second(tmp_path
     assert Office.objects.filter(key="kalaisouth.joypurhat").count() == 1
 
 
-def test_loading_the_example_twice_is_refused_in_one_line_not_a_traceback(capsys):
+def test_loading_the_example_twice_is_refused_in_one_line_not_a_traceback(capsys, monkeypatch):
+    from django.db import connections
+
     from charter_portal.cli import main
 
+    # A command closes the database connections when it ends (run_from_argv); here that connection
+    # holds the test's transaction, which PostgreSQL cannot use once closed.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
     example = str(FIXTURES / "examples" / "new-upazila.json")
     main(["manage.py", "loaddata", "-v0", example])
     with pytest.raises(SystemExit) as exit_status:
