@@ -1,7 +1,6 @@
 """HQ's pages in the admin: a charter file uploaded for an office, and which offices publish one."""
 
 import csv
-import re
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -24,7 +23,6 @@ from .importer.limits import MAX_BYTES
 from .writing import office_named_in, tree_warnings, write_import
 
 ALLOWED_SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".png", ".jpg", ".jpeg")
-BENGALI = re.compile("[\u0980-\u09ff]")
 
 
 class CharterUploadForm(forms.Form):

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from charters.errors import CharterError
 from charters.importer import read_charter_file
+from charters.models import Charter
 from charters.writing import office_named_in, office_site_key, site_key, tree_warnings, write_import
 from offices.models import Office
 from services.models import Service
@@ -146,7 +147,9 @@ def import_file(item, offices=None):
                 office=office,
                 source=result.source,
                 services=[[str(c.label), counts.get(c, 0)] for c in Service.Category],
-                warnings=office.charter.import_warnings,
+                # As write_import stored them: the office row's cached charter may be the one
+                # update_or_create made, from before the warnings were written.
+                warnings=Charter.objects.values_list("import_warnings", flat=True).get(office=office),
             )
     except CharterError as error:
         _finish(item, status=ImportFile.Status.REFUSED, error=result.refusal(error) if result else str(error))

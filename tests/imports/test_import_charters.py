@@ -183,3 +183,16 @@ def test_a_file_that_breaks_the_reader_is_refused_and_the_rest_go_on(tmp_path, m
     out, _ = run(seed_folder(tmp_path / "charters"))
     assert "অপ্রত্যাশিত ত্রুটি (RuntimeError)" in out
     assert "মোট ৫টি ফাইল: আমদানি ৪, আগেই আমদানি হয়েছে ০, নেওয়া হয়নি ১" in out
+
+
+def test_an_office_with_no_charter_yet_gets_its_files_warnings_in_the_report(tmp_path):
+    # Natore's paper named for Singra, an office with no draft before: the report keeps every
+    # warning the draft keeps (read back from the draft, not from a charter made before them).
+    folder = tmp_path / "charters"
+    folder.mkdir()
+    (folder / "singra.natore.docx").write_bytes(docx_from_text(seed("natoresadar.natore")))
+    assert not Charter.objects.filter(office__key="singra.natore").exists()
+    run(folder)
+    draft = Charter.objects.get(office__key="singra.natore")
+    reported = ImportFile.objects.get(name="singra.natore.docx")
+    assert draft.import_warnings and reported.warnings == draft.import_warnings
