@@ -198,7 +198,7 @@ def _services(differ, comparison, old, new):
         # As published (an older version without one: its time limit's reading).
         promised = [service.get("promise") or promise_in_document(service).as_json() for service in (before, after)]
         if promised[0] != promised[1]:
-            labels = (promise_in_document({"promise": p}).label for p in promised)
+            labels = (promise_in_document({"promise": p}).words for p in promised)
             differ.add("service", part, _("প্রতিশ্রুত সময় (পরিমাপের জন্য)"), *labels, **extra)
         place = (before["category"], before["serial"]), (after["category"], after["serial"])
         if place[0] != place[1]:

@@ -16,6 +16,7 @@ import unicodedata
 from typing import NamedTuple
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from charter_portal.bangla import ascii_digits, bn_digits
@@ -44,10 +45,15 @@ class Promise(NamedTuple):
         return {"kind": str(self.kind), "days": self.days}
 
     @property
-    def label(self):
-        """The promise as staff read it: "৫ কার্যদিবস", "একই দিনে (তাৎক্ষণিক)"."""
-        kind = PromiseKind(self.kind)
-        return f"{bn_digits(self.days)} {kind.label}" if kind in COUNTED else str(kind.label)
+    def words(self):
+        """The promise in words, in the active language and digits: "৫ কার্যদিবসের মধ্যে"."""
+        if self.kind == PromiseKind.WORKING_DAYS:
+            return gettext("%(days)s কার্যদিবসের মধ্যে") % {"days": bn_digits(self.days)}
+        if self.kind == PromiseKind.CALENDAR_DAYS:
+            return gettext("%(days)s দিনের মধ্যে") % {"days": bn_digits(self.days)}
+        if self.kind == PromiseKind.SAME_DAY:
+            return gettext("একই দিনে (তাৎক্ষণিক)")
+        return gettext("সময়ের হিসাব রাখা যায় না")
 
     @classmethod
     def of(cls, kind, days):
