@@ -100,7 +100,12 @@ def measure(port, load, paths, log, warmup, duration, stop_app=None):
                     results[f"{name}_via_nginx"] = load(nginx, paths[name], duration, scheme="https")
                 if stop_app is not None:
                     kept = [paths[name] for name in ("directory", "charter", "search", "json") if paths.get(name)]
-                    kept += ["/en/", paths["charter"].replace("/office/", "/en/office/", 1)]
+                    office_key = paths["charter"].strip("/").rsplit("/", 1)[-1]  # "upazila.district" or "district"
+                    kept += [
+                        "/en/",
+                        paths["charter"].replace("/office/", "/en/office/", 1),
+                        f"/district/{office_key.rsplit('.', 1)[-1]}/",
+                    ]
                     results["app_down_ok"] = app_down_ok(nginx, kept, stop_app, log)
                     log(f"load: {paths['charter']} through nginx with the app server stopped — {duration} s")
                     load(nginx, paths["charter"], warmup, scheme="https")

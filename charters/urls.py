@@ -5,6 +5,7 @@ from . import opendata, views
 app_name = "charters"
 urlpatterns = [
     path("", views.directory, name="directory"),
+    path("district/<office_key:key>/", views.district, name="district"),
     path("office/<office_key:key>/", views.charter, name="charter"),
     path(
         "office/<office_key:key>/services/<service_category:category>-<service_serial:serial>/",

@@ -1,20 +1,18 @@
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Count
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from charter_portal.bangla import by_name
 from charter_portal.http import not_found
 from grievances.models import Level
-from offices.models import Division, Office, office_of
+from offices.models import Office, office_of
 from offices.scoping import is_hq
 from pagecache.decorators import public_page
-from services.models import ServiceListing
 
 from .comparison import compare
+from .directory import district_offices, national_tree, only_publishing
 from .loading import load_charter, load_draft
-from .models import CharterVersion, publishing_offices
+from .models import CharterVersion
 
 # The public pages are the same for every visitor, kept gzipped until the data changes (pagecache);
 # the preview is one office's staff's alone, and never kept.
@@ -22,50 +20,30 @@ from .models import CharterVersion, publishing_offices
 
 @public_page(query=("charters",))
 def directory(request):
-    # Every level in alphabetical order of the names the page shows (charter_portal.bangla.sort_key);
-    # each office that publishes a charter marked with its number of services; ?charters=1 shows only those.
+    """The country's divisions, each district a link to its own page of offices; ?charters=1 lists
+    the offices that publish a charter themselves. The districts' offices are a page each so that
+    the home page, the first a citizen on a slow link loads, stays a few kilobytes."""
     only_charters = request.GET.get("charters") == "1"
-    divisions = Division.objects.prefetch_related("districts__upazilas")
-    offices = Office.objects.only("pk", "key", "name", "name_bn", "name_en", "level", "district_id", "upazila_id")
-    publishing = set(publishing_offices().values_list("pk", flat=True))
-    service_counts = dict(
-        ServiceListing.objects.order_by()  # no default ordering: it would join the GROUP BY
-        .values("office")
-        .annotate(n=Count("pk"))
-        .values_list("office", "n")
-    )
-    for office in offices:
-        office.publishes_charter = office.pk in publishing
-        office.service_count = service_counts.get(office.pk, 0)
-    by_district = {o.district_id: o for o in offices if o.district_id}
-    by_upazila = {o.upazila_id: o for o in offices if o.upazila_id}
-    headquarters = next((o for o in offices if o.level == Office.Level.HQ), None)
-
-    def shown(office):
-        return office is not None and (office.publishes_charter or not only_charters)
-
-    tree = []
-    for division in by_name(divisions):
-        districts = []
-        for district in by_name(division.districts.all()):
-            district_office = by_district.get(district.pk)
-            upazilas = [
-                (upazila, by_upazila[upazila.pk])
-                for upazila in by_name(district.upazilas.all())
-                if shown(by_upazila.get(upazila.pk))
-            ]
-            if upazilas or shown(district_office):
-                districts.append((district, district_office if shown(district_office) else None, upazilas))
-        if districts:
-            tree.append((division, districts))
+    headquarters, tree, offices = national_tree()
     context = {
-        "headquarters": headquarters if shown(headquarters) else None,
-        "tree": tree,
+        "headquarters": headquarters
+        if headquarters and (headquarters.publishes_charter or not only_charters)
+        else None,
+        "tree": only_publishing(tree) if only_charters else tree,
         "only_charters": only_charters,
         "office_count": len(offices),
-        "charter_count": len(publishing),
+        "charter_count": sum(office.publishes_charter for office in offices),
     }
     return render(request, "charters/directory.html", context)
+
+
+@public_page
+def district(request, key):
+    """One district's offices: the district office, then each upazila's, marked when they publish."""
+    entry = district_offices(key)
+    if entry is None:
+        return not_found(request)
+    return render(request, "charters/district.html", {"entry": entry, "district": entry.district})
 
 
 def _page_context(contents, **extra):

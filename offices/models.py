@@ -191,12 +191,16 @@ class Office(Searchable):
         return natural_key_of(self)
 
     @property
-    def division(self):
+    def home_district(self):
+        """The district the office is in (an upazila office's, its upazila's); None for HQ."""
         if self.upazila_id:
-            return self.upazila.district.division
-        if self.district_id:
-            return self.district.division
-        return None
+            return self.upazila.district
+        return self.district if self.district_id else None
+
+    @property
+    def division(self):
+        district = self.home_district
+        return district.division if district else None
 
     def officer_office_ids(self, *, from_above=False):
         """The offices whose officers this office's charter may name: its own; where it names a

@@ -1,6 +1,8 @@
 """The public pages: directory, charter page, 404."""
 
+import gzip
 import re
+import unicodedata
 from html import unescape
 
 import pytest
@@ -8,27 +10,62 @@ from django.contrib.staticfiles import finders
 
 from charters.models import Charter, publishing_offices
 from grievances.models import GrievanceTier
-from offices.models import Office, Officer
+from offices.models import District, Office, Officer
 from services.models import Service
 from tests.support.charters import publish_now
 
 pytestmark = pytest.mark.django_db
 
 
+def nfc(text):
+    return unicodedata.normalize("NFC", text)
+
+
 def text_of(html):
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
 
 
-def test_directory_lists_every_division_district_and_upazila_office(client):
+def test_directory_lists_every_division_and_district_and_each_district_page_its_offices(client):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('class="division"') == 8
-    assert html.count('class="district"') == 64
-    for office in Office.objects.all():
-        assert f'href="{office.get_absolute_url()}"' in html, office.key
+    assert html.count('class="district-link"') == 64
+    for district in District.objects.all():
+        assert f'href="/district/{district.key}/"' in html, district.key
+    assert 'href="/office/hq/"' in html
     assert 'lang="bn"' in html
     assert "রাজশাহী বিভাগ" in html
+    listed = set()
+    for district in District.objects.all():
+        page = client.get(f"/district/{district.key}/").content.decode()
+        listed |= set(re.findall(r'<a href="(/office/[^"]+/)"', page.split('id="directory"')[1]))
+    assert listed == {office.get_absolute_url() for office in Office.objects.exclude(level=Office.Level.HQ)}
+
+
+def test_the_home_page_stays_small_on_a_slow_link(client):
+    # It was every one of the 559 offices (62 KB, 10.6 KB gzipped); now the districts only.
+    assert len(gzip.compress(client.get("/").content)) < 5_000
+
+
+def test_a_district_page_lists_the_district_office_first_then_its_upazilas_in_order(client):
+    from charter_portal.bangla import sort_key
+
+    html = client.get("/district/joypurhat/").content.decode()
+    offices = html.split('id="directory"')[1]
+    assert re.search(r'<li class="district-office"><a href="/office/joypurhat/"', offices)
+    upazilas = re.findall(r"<li><a [^>]*>(.*?)</a>", offices)
+    assert len(upazilas) == 5 and upazilas == sorted(upazilas, key=sort_key)
+    assert "চার্টার · ২৩টি সেবা" in offices.split("</li>")[0]
+    assert "৬টি দপ্তরের মধ্যে ১টি" in text_of(html)
+    breadcrumbs = text_of(html.split('class="breadcrumbs"')[1].split("</nav>")[0])
+    assert "রাজশাহী বিভাগ" in breadcrumbs and nfc("জয়পুরহাট জেলা") in nfc(breadcrumbs)
+
+
+def test_an_unknown_district_is_the_bengali_404(client):
+    for path in ["/district/nowhere/", "/district/JOYPURHAT/", "/district/%00/"]:
+        response = client.get(path)
+        assert response.status_code == 404 and "পাতাটি পাওয়া যায়নি" in response.content.decode(), path
 
 
 def test_directory_works_without_javascript(client):
@@ -74,8 +111,11 @@ def test_charter_page_header_and_breadcrumbs(client):
     assert "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর" in text
     assert "উপজেলা কার্যালয়, কচুয়া, চাঁদপুর" in text
     assert 'href="http://doict.kachua.chandpur.gov.bd"' in html
-    breadcrumbs = text_of(html.split('class="breadcrumbs"')[1].split("</nav>")[0])
-    assert "প্রচ্ছদ" in breadcrumbs and "চট্টগ্রাম বিভাগ" in breadcrumbs and "জেলা কার্যালয়, চাঁদপুর" in breadcrumbs
+    breadcrumbs = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert 'href="/district/chandpur/"' in breadcrumbs
+    breadcrumbs = text_of(breadcrumbs)
+    assert "প্রচ্ছদ" in breadcrumbs and "চট্টগ্রাম বিভাগ" in breadcrumbs and "চাঁদপুর জেলা" in breadcrumbs
+    assert "জেলা কার্যালয়, চাঁদপুর" in breadcrumbs
 
 
 def test_district_page_links_its_upazila_offices_from_the_tree(client):
@@ -187,23 +227,21 @@ def test_directory_is_in_bengali_alphabetical_order_at_every_level(client):
     divisions = re.findall(r'<span class="division-name">(.*?) বিভাগ</span>', html)
     assert divisions == sorted(divisions, key=sort_key) and divisions[0] == "খুলনা"
     for district_html in re.findall(r'<ul class="districts">(.*?)</ul>\n</details>', html, re.S):
-        districts = re.findall(r'<details class="district"[^>]*><summary>(.*?)</summary>', district_html)
-        assert districts == sorted(districts, key=sort_key)
-    joypurhat = html.split('id="district-joypurhat"')[1].split("</details>")[0]
-    upazilas = re.findall(r"<li><a [^>]*>(.*?)</a>", joypurhat)
-    assert len(upazilas) == 5 and upazilas == sorted(upazilas, key=sort_key)
+        districts = re.findall(r'<a class="district-link"[^>]*>(.*?)</a>', district_html)
+        assert districts and districts == sorted(districts, key=sort_key)
 
 
 def test_directory_marks_the_offices_that_publish_a_charter_and_can_show_only_those(client):
     html = client.get("/").content.decode()
-    assert html.count('<span class="charter-mark">চার্টার · ') == 5
-    joypurhat = html.split('class="district-office"><a href="/office/joypurhat/"')[1].split("</li>")[0]
-    assert "চার্টার · ২৩টি সেবা" in joypurhat
+    joypurhat = html.split('id="district-joypurhat"')[1].split("</li>")[0]
+    assert "৬টি দপ্তর" in text_of(joypurhat) and "চার্টার · ১টি দপ্তর" in text_of(joypurhat)
+    assert html.count('<span class="charter-mark">চার্টার · ') == 5  # five districts hold one each
     assert "৫৫৯টি দপ্তরের মধ্যে ৫টি" in text_of(html)
     only = client.get("/", {"charters": "1"}).content.decode()
     links = re.findall(r'<a href="(/office/[^"]+/)"', only.split('id="directory"')[1])
     assert sorted(links) == sorted(f"/office/{office.key}/" for office in publishing_offices())
     assert len(links) == 5
+    assert "চার্টার · ২৩টি সেবা" in only.split('href="/office/joypurhat/"')[1].split("</li>")[0]
     assert only.count('class="division" id=') == 4 and " open>" in only  # only the divisions that have one, open
     assert 'href="/?charters=1' not in only and 'href="/#directory"' in only  # the way back
 

@@ -53,7 +53,7 @@ def test_the_example_has_no_primary_keys_and_names_every_foreign_key_by_key():
 def test_the_example_loads_and_every_page_shows_the_new_office_at_once():
     client = Client()
     # Pages kept by the page cache before the load must not hide the new office after it.
-    for url in ("/", "/office/joypurhat/", "/search/?q=দক্ষিণ কালাই"):
+    for url in ("/", "/district/joypurhat/", "/office/joypurhat/", "/search/?q=দক্ষিণ কালাই"):
         assert client.get(url).status_code == 200
     call_command("loaddata", str(EXAMPLE), verbosity=0)
 
@@ -63,7 +63,9 @@ def test_the_example_loads_and_every_page_shows_the_new_office_at_once():
     new.full_clean()
 
     directory = client.get("/").content.decode()
-    assert "/office/kalaisouth.joypurhat/" in directory and "দক্ষিণ কালাই" in directory
+    assert "৭টি দপ্তর" in directory.split('id="district-joypurhat"')[1].split("</li>")[0]  # was ৬
+    district = client.get("/district/joypurhat/").content.decode()
+    assert "/office/kalaisouth.joypurhat/" in district and "দক্ষিণ কালাই" in district
     search = client.get("/search/?q=দক্ষিণ কালাই").content.decode()
     assert "/office/kalaisouth.joypurhat/" in search
     district_page = client.get("/office/joypurhat/").content.decode()

@@ -114,7 +114,7 @@ def test_a_fixture_load_shows_at_once(client, tmp_path):
 
 
 def test_a_change_to_another_office_shows_on_every_page_that_names_it(client):
-    client.get("/")
+    client.get("/district/joypurhat/")
     client.get("/office/joypurhat/")
     # A subordinate office (no charter of its own) and the district office itself, renamed by HQ.
     upazila = Office.objects.get(key="akkelpur.joypurhat")
@@ -124,7 +124,7 @@ def test_a_change_to_another_office_shows_on_every_page_that_names_it(client):
     district.name_bn = "জেলা কার্যালয়, জয়পুরহাট (নতুন নাম)"
     district.save()
     assert "আক্কেলপুর (নতুন নাম)" in client.get("/office/joypurhat/").content.decode()
-    assert "জয়পুরহাট (নতুন নাম)" in client.get("/").content.decode()
+    assert "জয়পুরহাট (নতুন নাম)" in client.get("/district/joypurhat/").content.decode()
     assert "জয়পুরহাট (নতুন নাম)" in client.get("/office/akkelpur.joypurhat/").content.decode()  # breadcrumbs
 
 

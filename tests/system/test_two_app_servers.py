@@ -337,6 +337,7 @@ def test_one_app_server_killed_mid_load_loses_no_get_and_no_acknowledged_grievan
 KEPT = [
     PAGE,
     "/",
+    "/district/joypurhat/",
     "/en/",
     "/en/office/joypurhat/",
     "/office/joypurhat.json",

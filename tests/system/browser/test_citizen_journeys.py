@@ -12,8 +12,9 @@ PHONE = 360
 def test_directory_to_district_to_upazila_to_charter(page):
     page.goto("/")
     page.get_by_text("রাজশাহী বিভাগ").click()
-    page.locator("#district-joypurhat > summary").click()
-    page.locator("#district-joypurhat a.district-office-link, #district-joypurhat li.district-office a").first.click()
+    page.locator("#district-joypurhat a.district-link").click()
+    page.wait_for_url("**/district/joypurhat/")
+    page.locator("li.district-office a").click()
     page.wait_for_url("**/office/joypurhat/")
     assert "জেলা কার্যালয়" in page.locator("h1").inner_text()
     page.locator("#subordinates a[href='/office/kalai.joypurhat/']").click()
@@ -21,8 +22,9 @@ def test_directory_to_district_to_upazila_to_charter(page):
     assert page.locator("h1").inner_text().startswith("উপজেলা কার্যালয়")
     page.goto("/")
     page.get_by_text("রংপুর বিভাগ").click()
-    page.locator("#district-rangpur > summary").click()
-    page.locator("#district-rangpur a[href='/office/rangpursadar.rangpur/']").click()
+    page.locator("#district-rangpur a.district-link").click()
+    page.wait_for_url("**/district/rangpur/")
+    page.locator("a[href='/office/rangpursadar.rangpur/']").click()
     page.wait_for_url("**/office/rangpursadar.rangpur/")
     assert page.locator("#services-2 tbody tr").count() == 11
 
@@ -55,6 +57,7 @@ def test_a_phone_reads_the_charter_as_cards_without_sideways_scrolling(page):
     "path, name",
     [
         ("/", "directory"),
+        ("/district/joypurhat/", "district-joypurhat"),
         ("/office/joypurhat/", "charter-joypurhat"),
         ("/office/magurasadar.magura/", "charter-magura"),
         ("/search/?q=%E0%A6%87-%E0%A6%A8%E0%A6%A5%E0%A6%BF", "search"),

@@ -30,6 +30,7 @@ DEMO_ACCOUNTS = (
 )
 CITIZEN_PAGES = [
     "/",
+    "/district/joypurhat/",
     "/office/joypurhat/",
     "/office/kachua.chandpur/",
     "/office/magurasadar.magura/",
