@@ -51,7 +51,7 @@ def test_importing_twice_with_replace_gives_the_same_database():
 
 def test_an_office_with_a_charter_is_refused_without_replace():
     before = database_state()
-    with pytest.raises(CommandError, match="already has a charter; use --replace"):
+    with pytest.raises(CommandError, match="চার্টার আগে থেকেই আছে; বদলাতে --replace দিন"):
         run(SEEDS / SEED_FILES["joypurhat"], "--office", "joypurhat")
     assert database_state() == before
 
@@ -61,16 +61,19 @@ def test_dry_run_prints_the_plan_and_writes_nothing():
     before = database_state()
     out, _ = run(SEEDS / SEED_FILES["joypurhat"], "--office", "kalai.joypurhat", "--dry-run")
     assert database_state() == before
-    assert "নাগরিক সেবা (7)" in out and "আইসিটি অধিদপ্তর সংক্রান্ত তথ্য প্রদান" in out
-    assert "অভ্যন্তরীণ সেবা (5)" in out
+    assert "পরীক্ষামূলক পাঠ (--dry-run): কিছুই লেখা হচ্ছে না" in out
+    assert "নাগরিক সেবা (৭টি)" in out and "আইসিটি অধিদপ্তর সংক্রান্ত তথ্য প্রদান" in out
+    assert "অভ্যন্তরীণ সেবা (৫টি)" in out
 
 
 def test_the_summary_counts_everything_and_reports_warnings_with_lines():
     out, err = run(SEEDS / SEED_FILES["rangpursadar.rangpur"], "--office", "rangpursadar.rangpur", "--replace")
-    assert "নাগরিক সেবা 6, প্রাতিষ্ঠানিক সেবা 11, অভ্যন্তরীণ সেবা 5" in out
-    assert "officers: 1" in out and "expectations: 5" in out and "GRS tiers: 2" in out
-    assert "promises: none 4, same_day 18" in out  # the time limits read as numbers
-    assert "warnings: 3" in out
+    assert "খসড়ায় লেখা হয়েছে: rangpursadar.rangpur" in out
+    assert "সেবা: নাগরিক সেবা ৬টি, প্রাতিষ্ঠানিক সেবা ১১টি, অভ্যন্তরীণ সেবা ৫টি" in out
+    assert "কর্মকর্তা: ১ জন" in out and "প্রত্যাশা: ৫টি" in out and "অভিযোগ প্রতিকারের স্তর: ২টি" in out
+    # the time limits read as numbers
+    assert "প্রতিশ্রুত সময় যেভাবে পড়া হলো: পরিমাপযোগ্য নয় ৪টি, একই দিনে (তাৎক্ষণিক) ১৮টি" in out
+    assert "সতর্কতা: ৩টি" in out
     # The e-mail variants of the one officer are not dropped silently.
     assert re.search(r"লাইন [০-৯]+: একই কর্মকর্তার ই-মেইল অন্য জায়গায় rangpursadardoiect@gmail.com", err)
     assert "লাইন ৩৫: টেবিলের প্রথম সেবার সারিতে ক্রমিক নেই" in err
@@ -241,13 +244,13 @@ def test_an_error_while_writing_rolls_everything_back(tmp_path):
     # Parsed fine, but a GRS tier of 0 days breaks a constraint after the services were written.
     text = seed_text("joypurhat").replace("২০ কার্যদিবস", "০ কার্যদিবস")
     before = database_state()
-    with pytest.raises(CommandError, match="nothing was written: অভিযোগ প্রতিকারের স্তর ২"):
+    with pytest.raises(CommandError, match="কিছুই লেখা হয়নি: অভিযোগ প্রতিকারের স্তর ২"):
         run(variant(tmp_path, "joypurhat", text), "--office", "joypurhat", "--replace")
     assert database_state() == before
 
 
 def test_unknown_office_key():
-    with pytest.raises(CommandError, match="No office with the key 'nowhere'"):
+    with pytest.raises(CommandError, match="“nowhere” কী-এর কোনো দপ্তর নেই"):
         run(SEEDS / SEED_FILES["joypurhat"], "--office", "nowhere")
 
 

@@ -87,7 +87,7 @@ def test_import_charter_reads_a_word_file_into_the_same_charter(key, tmp_path):
     out, err = StringIO(), StringIO()
     call_command("import_charter", str(path), "--office", key, "--replace", stdout=out, stderr=err)
     assert content(key) == shipped
-    assert "written:" in out.getvalue()
+    assert "খসড়ায় লেখা হয়েছে:" in out.getvalue()
     if key == "rangpursadar.rangpur":  # warnings say the Word table and row, not a line
         assert "টেবিল ৩, সারি ৩: টেবিলের প্রথম সেবার সারিতে ক্রমিক নেই" in err.getvalue()
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from charter_portal.bangla import bengali_date, bengali_digits
 from charters.errors import CharterError
 from charters.importer import read_charter_file
 from charters.importer.limits import size_refusal
@@ -12,7 +13,7 @@ from charters.models import Charter
 from charters.writing import charter_fixture, office_named_in, tree_warnings, write_import
 from offices.models import Office
 from services.models import Service
-from services.promises import read_promise
+from services.promises import PromiseKind, read_promise
 
 
 def located(lines, where):
@@ -55,7 +56,7 @@ class Command(BaseCommand):
         try:
             target = Office.objects.select_related("parent").get(key=office)
         except Office.DoesNotExist:
-            raise CommandError(f"No office with the key {office!r}.") from None
+            raise CommandError(f"“{office}” কী-এর কোনো দপ্তর নেই।") from None
         data = self.read(path)
         try:
             result = read_charter_file(data, path.name, office_named_in)
@@ -69,19 +70,19 @@ class Command(BaseCommand):
             raise CommandError(f"{path.name}: {exc}") from None
 
         if not replace and not dry_run and not fixture and Charter.objects.filter(office=target).exists():
-            raise CommandError(f"{target.key} already has a charter; use --replace to replace it.")
+            raise CommandError(f"{target.key}-এর চার্টার আগে থেকেই আছে; বদলাতে --replace দিন। কিছুই লেখা হয়নি।")
         if dry_run:
             self.print_plan(document)
         elif fixture:
             with open(fixture, "w", encoding="utf-8") as handle:
                 json.dump(charter_fixture(target, document), handle, ensure_ascii=False, indent=1)
                 handle.write("\n")
-            self.stdout.write(f"fixture written to {fixture}")
+            self.stdout.write(f"ফিক্সচার লেখা হয়েছে: {fixture}")
         else:
             try:
                 warnings += [(None, message) for message in write_import(target, result, more, replace=replace)]
             except CharterError as exc:
-                raise CommandError(f"{path.name}: nothing was written: {exc}") from None
+                raise CommandError(f"{path.name}: কিছুই লেখা হয়নি: {exc}") from None
         self.print_summary(target, document, warnings, written=not (dry_run or fixture), where=result.where)
         if publish and not (dry_run or fixture):
             publish_draft(self, target, options, as_signed=True)
@@ -95,28 +96,34 @@ class Command(BaseCommand):
             raise CommandError(f"{path} পড়া যায়নি: {exc.strerror}") from None
 
     def print_plan(self, document):
-        self.stdout.write("dry run: nothing is written")
+        self.stdout.write("পরীক্ষামূলক পাঠ (--dry-run): কিছুই লেখা হচ্ছে না")
         for category in Service.Category:
             services = [s for s in document.services if s.category == category]
             if services:
-                self.stdout.write(f"{category.label} ({len(services)}):")
+                self.stdout.write(f"{category.label} ({bengali_digits(len(services))}টি):")
                 for service in services:
-                    self.stdout.write(f"  {service.serial}. {service.name}")
+                    self.stdout.write(f"  {bengali_digits(service.serial)}. {service.name}")
 
-    def print_summary(self, office, document, warnings, written, where=lambda line: f"line {line}"):
+    def print_summary(self, office, document, warnings, written, where=lambda line: f"লাইন {bengali_digits(line)}"):
+        # HQ's operators read this: Bengali, with the numbers in Bengali digits as the pages show them.
+        n = bengali_digits
         counts = document.counts()
-        self.stdout.write(f"{'written' if written else 'read'}: {office.key} ({office})")
-        self.stdout.write("  services: " + ", ".join(f"{c.label} {n}" for c, n in counts.items()))
-        self.stdout.write(f"  officers: {len(document.officers())}")
-        self.stdout.write(f"  expectations: {len(document.expectations)}")
-        self.stdout.write(f"  GRS tiers: {len(document.tiers)} (and the national cell)")
-        self.stdout.write(f"  date: {document.issued_on or '—'}; signatory: {document.signatory_name or '—'}")
+        self.stdout.write(f"{'খসড়ায় লেখা হয়েছে' if written else 'পড়া হয়েছে'}: {office.key} ({office})")
+        self.stdout.write("  সেবা: " + ", ".join(f"{c.label} {n(count)}টি" for c, count in counts.items()))
+        self.stdout.write(f"  কর্মকর্তা: {n(len(document.officers()))} জন")
+        self.stdout.write(f"  প্রত্যাশা: {n(len(document.expectations))}টি")
+        self.stdout.write(f"  অভিযোগ প্রতিকারের স্তর: {n(len(document.tiers))}টি (এবং জাতীয় সেল)")
+        date = bengali_date(document.issued_on) if document.issued_on else "—"
+        self.stdout.write(f"  তারিখ: {date}; স্বাক্ষরকারী: {document.signatory_name or '—'}")
         # The time limits read as promises (services.promises); staff confirm or correct them.
         kinds = Counter(read_promise(service.time_limit).kind for service in document.services)
-        self.stdout.write("  promises: " + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())))
+        self.stdout.write(
+            "  প্রতিশ্রুত সময় যেভাবে পড়া হলো: "
+            + ", ".join(f"{PromiseKind(kind).label} {n(count)}টি" for kind, count in sorted(kinds.items()))
+        )
         grouped = {}
         for line, message in warnings:
             grouped.setdefault(message, []).append(line)
-        self.stdout.write(f"  warnings: {len(grouped)}")
+        self.stdout.write(f"  সতর্কতা: {n(len(grouped))}টি")
         for message, lines in grouped.items():
-            self.stderr.write(f"  warning: {located(lines, where)}{message}")
+            self.stderr.write(f"  সতর্কতা: {located(lines, where)}{message}")
