@@ -60,13 +60,25 @@ def _email(grievance, kind, template, context, recipients):
                 body=body,
             )
         )
-    Notification.objects.bulk_create(rows)
+    _queue(Notification.objects.bulk_create(rows))
 
 
 def _sms(grievance, kind, text):
-    Notification.objects.create(
-        grievance=grievance, kind=kind, channel=Notification.Channel.SMS, recipient=grievance.mobile, body=text
+    _queue(
+        [
+            Notification.objects.create(
+                grievance=grievance, kind=kind, channel=Notification.Channel.SMS, recipient=grievance.mobile, body=text
+            )
+        ]
     )
+
+
+def _queue(rows):
+    """The task worker sends them once this change commits (grievances.tasks)."""
+    from .tasks import send_notices
+
+    if rows:
+        send_notices.enqueue([row.pk for row in rows])
 
 
 def _date(day):

@@ -50,9 +50,10 @@ def _deliver(row, sms_backend):
             EmailMessage(row.subject, row.body, None, [row.recipient]).send()
 
 
-def send_due(now=None, limit=100):
-    """Send up to ``limit`` due notices; returns ``(sent, failed, given_up)``. ``now`` moves the
-    clock (a test runs the round a day later); every time is read when it is used."""
+def send_due(now=None, limit=100, pks=None):
+    """Send up to ``limit`` due notices (only those of ``pks`` when given: a task's own); returns
+    ``(sent, failed, given_up)``. ``now`` moves the clock (a test runs the round a day later);
+    every time is read when it is used."""
     shift = (now - timezone.now()) if now else datetime.timedelta(0)
 
     def clock():
@@ -60,7 +61,10 @@ def send_due(now=None, limit=100):
 
     sent = failed = given_up = 0
     sms_backend = get_backend()
-    for row in list(Notification.objects.due(clock()).order_by("next_attempt_at", "pk")[:limit]):
+    due = Notification.objects.due(clock())
+    if pks is not None:
+        due = due.filter(pk__in=pks)
+    for row in list(due.order_by("next_attempt_at", "pk")[:limit]):
         if not _claim(row, clock()):
             continue  # another sender has it
         row.refresh_from_db()

@@ -146,7 +146,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Background work (Django's Tasks API through the django-tasks backport): here and in the tests
 # a task runs at once, in the process that enqueues it; production queues it in the database
 # for the db_worker (settings/production.py, deploy/systemd/charter-portal-worker.service).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # The outbox's sending (grievances.tasks): never immediate, which would send inside the citizen's
+    # request. Here queued and not run (send_notifications sends); in production a worker of its own.
+    "notices": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+}
 # HQ uploads a folder of charters at once (imports/): one file an office, 559 offices.
 DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 

@@ -70,5 +70,10 @@ SMS_BACKEND = os.environ.get("DJANGO_SMS_BACKEND", "grievances.sms.HttpGatewayBa
 PORTAL_URL = os.environ.get("PORTAL_URL", f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "")
 
 # Long work (HQ's bulk import of charter files) is queued in the database and run by
-# `manage.py db_worker` (deploy/systemd/charter-portal-worker.service), off the request.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# `manage.py db_worker` (deploy/systemd/charter-portal-worker.service), off the request; the outbox's
+# sending has a backend and a worker of its own (charter-portal-notices.service), so that a notice
+# never waits behind a batch of imports.
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "notices": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
