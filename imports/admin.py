@@ -4,11 +4,13 @@ which refreshes itself while the batch runs. HQ only."""
 from functools import partial
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django_tasks_db import admin as tasks_admin
 
 from charter_portal.bangla import bengali_digits
@@ -85,6 +87,24 @@ class ImportBatchAdmin(HQOnlyMixin, admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False  # a batch is a record: its files are read, not edited
 
+    def get_urls(self):
+        resume = self.admin_site.admin_view(require_POST(self.resume_view))
+        return [path("<path:object_id>/resume/", resume, name="imports_importbatch_resume"), *super().get_urls()]
+
+    def resume_view(self, request, object_id):
+        """Queue a stalled batch again (its worker was killed or restarted half-way): it goes on
+        from its first waiting file. A batch that is still moving is left to its worker."""
+        if not self.has_view_permission(request):
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        batch = get_object_or_404(ImportBatch, pk=require_id(object_id))
+        with transaction.atomic():
+            if batch.claim_resumption():
+                transaction.on_commit(partial(import_batch.enqueue, batch.pk))
+                messages.success(request, _("কাজটি আবার চালু হয়েছে: অপেক্ষায় থাকা প্রথম ফাইল থেকে পড়া চলবে।"))
+            else:
+                messages.warning(request, _("কাজটি থেমে নেই (বা শেষ হয়েছে), তাই আবার চালু করা হয়নি।"))
+        return redirect("admin:imports_importbatch_change", batch.pk)
+
     def add_view(self, request, form_url="", extra_context=None):
         """The upload: the files are stored with a waiting batch, whose task is queued once the
         batch is committed; HQ is sent to its report."""
@@ -114,6 +134,7 @@ class ImportBatchAdmin(HQOnlyMixin, admin.ModelAdmin):
         batch = get_object_or_404(ImportBatch, pk=require_id(object_id))  # "²" or a NUL: a 400
         files = list(batch.files.select_related("office").defer("data"))
         counts = batch.counts()
+        stalled = batch.is_stalled()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -123,7 +144,8 @@ class ImportBatchAdmin(HQOnlyMixin, admin.ModelAdmin):
             "counts": counts,
             "total": len(files),
             "read": len(files) - counts[ImportFile.Status.WAITING],
-            "refresh": REFRESH_SECONDS if batch.status != ImportBatch.Status.DONE else None,
+            "refresh": REFRESH_SECONDS if batch.status != ImportBatch.Status.DONE and not stalled else None,
+            "stalled": stalled,
             "Status": ImportFile.Status,
         }
         return TemplateResponse(request, "admin/imports/report.html", context)

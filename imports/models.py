@@ -1,11 +1,18 @@
 """A bulk import (a batch of files) and what became of each file."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from charters.importer.limits import MAX_SECONDS
 from charters.models import Charter
 from offices.models import Office
+
+# A running batch finishes a file at least every MAX_SECONDS (each file is read within that limit);
+# one that has finished none for this long has lost its worker (killed, restarted mid-batch).
+STALLED_AFTER = datetime.timedelta(seconds=2 * MAX_SECONDS + 60)
 
 
 class ImportBatch(models.Model):
@@ -33,6 +40,27 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"{self.source} ({timezone.localtime(self.created_at):%d/%m/%Y %H:%M})"
+
+    def last_progress(self):
+        """When the batch last moved: its newest finished file, else its start, else its creation."""
+        finished = self.files.aggregate(last=models.Max("finished_at"))["last"]
+        return max(filter(None, [finished, self.started_at, self.created_at]))
+
+    def is_stalled(self, now=None):
+        """Not done, files still waiting, and nothing finished for STALLED_AFTER: its worker is gone."""
+        return (
+            self.status != self.Status.DONE
+            and self.files.filter(status=ImportFile.Status.WAITING).exists()
+            and (now or timezone.now()) - self.last_progress() > STALLED_AFTER
+        )
+
+    def claim_resumption(self):
+        """Mark a stalled batch as started again, once: True for the one caller that did (two HQ
+        clicks on "resume" queue one task)."""
+        if not self.is_stalled():
+            return False
+        claimed = ImportBatch.objects.filter(pk=self.pk, started_at=self.started_at).exclude(status=self.Status.DONE)
+        return bool(claimed.update(started_at=timezone.now(), status=self.Status.WAITING))
 
     def counts(self):
         """{status: number of files}, every status present."""

@@ -2,6 +2,7 @@
 committed, the report HQ watches, and the coverage that follows."""
 
 import csv
+import datetime
 import io
 import zipfile
 
@@ -9,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from charters.models import CharterVersion
 from imports.bulk import create_batch
@@ -124,3 +126,62 @@ def test_a_batch_of_many_uploads_is_named_by_its_first_files():
 
     uploads = [SimpleUploadedFile(f"office-{n}.docx", b"") for n in range(1, 560)]
     assert uploaded_names(uploads) == "office-1.docx, office-2.docx, office-3.docx … (৫৫৯টি ফাইল)"
+
+
+def stalled_batch(minutes_ago):
+    """A batch whose worker read its first file, then died: the second still waits."""
+    batch = create_batch(
+        "upload",
+        [Incoming("kachua.chandpur.txt", seed("kachua.chandpur")), Incoming("joypurhat.txt", seed("joypurhat"))],
+    )
+    long_ago = timezone.now() - datetime.timedelta(minutes=minutes_ago)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=ImportBatch.Status.RUNNING, created_at=long_ago, started_at=long_ago
+    )
+    batch.files.filter(position=1).update(status=ImportFile.Status.REFUSED, error="পড়া হয়েছে", finished_at=long_ago)
+    batch.refresh_from_db()
+    return batch
+
+
+def test_a_batch_whose_worker_died_says_so_and_hq_resumes_it_from_its_first_waiting_file(
+    admin_client, django_capture_on_commit_callbacks
+):
+    batch = stalled_batch(minutes_ago=10)
+    page = admin_client.get(report_url(batch)).content.decode()
+    assert "এগোয়নি" in page and "আবার চালু করুন" in page
+    assert 'http-equiv="refresh"' not in page  # nothing to watch until it is resumed
+    resume = reverse("admin:imports_importbatch_resume", args=[batch.pk])
+    assert admin_client.get(resume).status_code == 405  # a POST only, with its CSRF token
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        response = admin_client.post(resume, follow=True)
+    assert len(queued) == 1
+    assert "কাজটি আবার চালু হয়েছে" in response.content.decode()
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.DONE
+    assert list(batch.files.values_list("status", flat=True)) == [ImportFile.Status.REFUSED, ImportFile.Status.IMPORTED]
+    assert batch.files.get(position=1).error == "পড়া হয়েছে"  # what was read is not read again
+
+
+def test_a_batch_still_moving_is_not_resumed_and_a_second_click_queues_nothing(
+    admin_client, django_capture_on_commit_callbacks
+):
+    moving = stalled_batch(minutes_ago=1)
+    assert "আবার চালু করুন" not in admin_client.get(report_url(moving)).content.decode()
+    resume = reverse("admin:imports_importbatch_resume", args=[moving.pk])
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        response = admin_client.post(resume, follow=True)
+    assert queued == [] and "আবার চালু করা হয়নি" in response.content.decode()
+    stalled = stalled_batch(minutes_ago=10)
+    assert stalled.claim_resumption() is True
+    assert stalled.claim_resumption() is False  # the first click's start is this batch's new progress
+
+
+def test_office_staff_cannot_resume_a_batch(client):
+    batch = stalled_batch(minutes_ago=10)
+    user = User.objects.create_user("staff-kachua", password="pw-for-tests-only", is_staff=True)
+    OfficeStaff.objects.create(user=user, office=Office.objects.get(key="kachua.chandpur"))
+    client.force_login(user)
+    response = client.post(reverse("admin:imports_importbatch_resume", args=[batch.pk]))
+    assert response.status_code in (302, 403, 404)
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.RUNNING and batch.files.filter(status=ImportFile.Status.WAITING).exists()
