@@ -7,5 +7,5 @@ class RegisterConfig(AppConfig):
 
     name = "register"
     verbose_name = "সেবা রেজিস্টার"
-    # The performance pages show these: a row saved or deleted renews the kept pages (pagecache).
-    public_models = ["ServiceRequest", "RequestFeedback"]
+    # No public_models: the figures' pages are kept for register.views.FRESH_FOR at most instead, so
+    # that a request recorded at a counter does not renew every kept page of the country (pagecache).

@@ -1,5 +1,8 @@
-"""The public figures of one office: its page and its JSON. Kept like every public page
-(pagecache): a register row saved anywhere renews them. No mobile or name ever reaches either."""
+"""The public figures: an office's page and its JSON, the national page and the quarterly report.
+Kept like every public page (pagecache), but for FRESH_FOR at most: a register row is recorded at
+some counter of the country every few seconds, and renewing the content version for each would
+throw away every kept charter page with it; a row shows here within FRESH_FOR instead (an import of
+a register file renews the version at once). No mobile or name ever reaches any of them."""
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -17,9 +20,15 @@ from .periods import PeriodError, period_of, quarter, quarter_of, recent_quarter
 from .report import report_csv, report_rows
 
 PERIOD_PARAMETERS = ("from", "to", "quarter")
+FRESH_FOR = 300  # seconds; the pages say so
 
 
-@public_page(query=PERIOD_PARAMETERS)
+def _counted_at():
+    """When the figures were counted, and how soon a new row shows: the pages say both."""
+    return {"counted_at": timezone.localtime(), "fresh_minutes": FRESH_FOR // 60}
+
+
+@public_page(query=PERIOD_PARAMETERS, fresh_for=FRESH_FOR)
 def performance(request, key):
     office = Office.objects.with_area().filter(key=key).first()
     if office is None:
@@ -40,11 +49,12 @@ def performance(request, key):
         "quarters": recent_quarters(today),
         "minimum_ended": MINIMUM_ENDED,
         "version": CharterVersion.objects.current_of(office),
+        **_counted_at(),
     }
     return render(request, "register/performance.html", context)
 
 
-@public_page(query=PERIOD_PARAMETERS)
+@public_page(query=PERIOD_PARAMETERS, fresh_for=FRESH_FOR)
 def performance_json(request, key):
     office = Office.objects.filter(key=key).first()
     if office is None:
@@ -58,7 +68,7 @@ def performance_json(request, key):
     return JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
 
 
-@public_page(query=PERIOD_PARAMETERS)
+@public_page(query=PERIOD_PARAMETERS, fresh_for=FRESH_FOR)
 def national(request):
     """Every district's figures, by division; offices ranked only above the minimum volume."""
     today = timezone.localdate()
@@ -73,11 +83,12 @@ def national(request):
         "period_error": error,
         "quarters": recent_quarters(today),
         "minimum_ended": MINIMUM_ENDED,
+        **_counted_at(),
     }
     return render(request, "register/national.html", context)
 
 
-@public_page(query=("quarter", "format"))
+@public_page(query=("quarter", "format"), fresh_for=FRESH_FOR)
 def quarterly_report(request):
     """The quarterly charter-implementation report: on A4, or as CSV (``format=csv``)."""
     today = timezone.localdate()

@@ -82,13 +82,48 @@ def test_bad_periods_and_unknown_offices(client):
     assert (quarter["from"], quarter["to"]) == ("2026-10-01", "2026-12-31")
 
 
-def test_a_new_row_renews_the_kept_page(client):
+def test_an_imported_register_file_renews_the_kept_page_at_once(client):
     url = f"/office/joypurhat/performance.json{PERIOD}"
     before = client.get(url).json()["total"]["received"]
     from register.importing import import_register
 
     import_register(register_csv(KNOWN_ROWS[:1]))
     assert client.get(url).json()["total"]["received"] == before + 1
+
+
+def test_a_request_recorded_at_a_counter_keeps_every_charter_page_and_shows_within_five_minutes(client, monkeypatch):
+    import datetime
+    import time
+
+    from offices.models import Office
+    from pagecache import middleware
+    from pagecache.versions import current_version
+    from register.views import FRESH_FOR
+    from services.models import ServiceListing
+
+    caches_before = current_version()
+    charter = client.get("/office/joypurhat/")
+    performance = client.get("/office/joypurhat/performance.json").json()["total"]["received"]
+    listing = ServiceListing.objects.filter(office__key="joypurhat").first()
+    ServiceRequest.objects.create(
+        office=Office.objects.get(key="joypurhat"),
+        category=listing.category,
+        serial=listing.serial,
+        service_name=listing.name_bn,
+        received_on=datetime.date.today(),
+        channel="counter",
+        promise_kind="working_days",
+        promise_days=5,
+    )
+    assert current_version() == caches_before  # the country's kept pages are not thrown away
+    again = client.get("/office/joypurhat/", HTTP_IF_NONE_MATCH=charter["ETag"])
+    assert again.status_code == 304
+    assert client.get("/office/joypurhat/performance.json").json()["total"]["received"] == performance  # kept
+    later = time.time() + FRESH_FOR + 1
+    monkeypatch.setattr(middleware.time, "time", lambda: later)
+    assert client.get("/office/joypurhat/performance.json").json()["total"]["received"] == performance + 1
+    page = client.get("/office/joypurhat/performance/").content.decode()
+    assert "নতুন রেকর্ড ৫ মিনিটের মধ্যে এখানে যোগ হয়" in page
 
 
 def test_a_service_no_longer_in_the_charter_is_shown_as_it_was_received(client):
