@@ -57,8 +57,8 @@ def clone_document(source, target, document=None):
     """
     if source.level != target.level:
         raise CharterError(
-            f"{source.key} is a {source.get_level_display()} and {target.key} a {target.get_level_display()}: "
-            "a charter is cloned to an office of the same level"
+            f"{source.key} একটি {source.get_level_display()}, {target.key} একটি {target.get_level_display()}; "
+            "চার্টার কেবল একই স্তরের দপ্তরে অনুলিপি করা যায়"
         )
     document = document if document is not None else read_charter(source)
     rewrite = office_rewriter(source, target)

@@ -25,8 +25,6 @@ from .models import (
     desk_of,
 )
 
-ORDINALS = {1: "১ম", 2: "২য়", 3: "৩য়"}
-
 
 @admin.register(GrievanceTier)
 class GrievanceTierAdmin(ReturnsToEditorMixin, OfficeScopedAdmin, TabbedTranslationAdmin):
@@ -362,7 +360,7 @@ class GrievanceAdmin(NotYoursMixin, admin.ModelAdmin):
             "(দপ্তর: {office})। তাই এটি আর আপনার তালিকায় নেই; এখন যাঁর কাছে আছে তিনি ও প্রধান কার্যালয় এটি দেখতে পারেন।"
         ).format(
             number=grievance.tracking_number,
-            ordinal=ORDINALS[grievance.level],
+            ordinal=Level(grievance.level).ordinal,
             label=Level(grievance.level).label,
             holder=f" — {officer.designation}, {officer.office.name}" if officer else "",
             office=grievance.office.name,

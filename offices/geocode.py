@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from charter_portal.bangla import bengali_digits
+
 from .models import OFFICE_KEY_PATTERN
 
 HQ_PK = 1
@@ -21,7 +23,8 @@ _KEY = re.compile(rf"^{OFFICE_KEY_PATTERN}\Z")
 
 
 class GeocodeError(ValueError):
-    """A row of the geography files that cannot be read; the message names file and line."""
+    """A row of the geography files that cannot be read; the message (Bengali) names file and line.
+    Ids are quoted as the file writes them, for finding the row."""
 
 
 @dataclass
@@ -31,7 +34,7 @@ class Row:
     cells: list
 
     def where(self):
-        return f"{self.path.name}, line {self.line}"
+        return f"{self.path.name}, লাইন {bengali_digits(self.line)}"
 
 
 def _rows(path, width):
@@ -39,15 +42,17 @@ def _rows(path, width):
         with open(path, encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
     except UnicodeDecodeError as exc:
-        raise GeocodeError(f"{path.name}: not UTF-8 text ({exc.reason})") from exc
+        raise GeocodeError(f"{path.name}: UTF-8-এ লেখা নয় ({exc.reason})") from exc
     except OSError as exc:
-        raise GeocodeError(f"{path}: {exc.strerror}") from exc
+        raise GeocodeError(f"{path} পড়া যায়নি ({exc.strerror})") from exc
     result = []
     for number, cells in enumerate(rows, start=1):
         if not cells or all(not c.strip() for c in cells):
             continue
         if len(cells) != width:
-            raise GeocodeError(f"{path.name}, line {number}: expected {width} columns, found {len(cells)}")
+            raise GeocodeError(
+                f"{Row(path, number, cells).where()}: {bengali_digits(width)}টি কলাম থাকার কথা, আছে {bengali_digits(len(cells))}টি"
+            )
         result.append(Row(path, number, [c.strip() for c in cells]))
     return result
 
@@ -56,7 +61,7 @@ def _int(row, index, what):
     try:
         return int(row.cells[index])
     except ValueError:
-        raise GeocodeError(f"{row.where()}: {what} {row.cells[index]!r} is not a number") from None
+        raise GeocodeError(f"{row.where()}: {what} “{row.cells[index]}” সংখ্যা নয়") from None
 
 
 def _domain(url):
@@ -82,16 +87,16 @@ def read_geocode(folder):
     geography, offices = [], []
 
     for row in _rows(folder / "divisions.csv", 4):
-        pk = _int(row, 0, "id")
+        pk = _int(row, 0, "আইডি")
         name_en, name_bn, url = row.cells[1:]
         domain = _domain(url)
         divisions[pk] = {"key": _key(domain) or _english_key(name_en), "name_bn": name_bn}
         geography.append(_area("offices.division", pk, name_bn, name_en, divisions[pk]["key"], domain, row))
 
     for row in _rows(folder / "districts.csv", 7):
-        pk, division = _int(row, 0, "id"), _int(row, 1, "division id")
+        pk, division = _int(row, 0, "আইডি"), _int(row, 1, "বিভাগের আইডি")
         if division not in divisions:
-            raise GeocodeError(f"{row.where()}: division {division} does not exist")
+            raise GeocodeError(f"{row.where()}: “{division}” আইডির কোনো বিভাগ নেই")
         name_en, name_bn = row.cells[2:4]
         domain = _domain(row.cells[6])
         key = _key(domain) or _english_key(name_en)
@@ -101,15 +106,15 @@ def read_geocode(folder):
         geography.append(obj)
 
     for row in _rows(folder / "upazilas.csv", 5):
-        pk, district = _int(row, 0, "id"), _int(row, 1, "district id")
+        pk, district = _int(row, 0, "আইডি"), _int(row, 1, "জেলার আইডি")
         if district not in districts:
-            raise GeocodeError(f"{row.where()}: district {district} does not exist")
+            raise GeocodeError(f"{row.where()}: “{district}” আইডির কোনো জেলা নেই")
         name_en, name_bn, url = row.cells[2:]
         domain = _domain(url)
         district_key = districts[district]["key"]
         key = _key(domain) if domain else f"{_english_key(name_en)}.{district_key}"
         if not key.endswith(f".{district_key}"):
-            raise GeocodeError(f"{row.where()}: url {url!r} does not lie under district {district_key!r}")
+            raise GeocodeError(f"{row.where()}: ঠিকানা “{url}” {district_key} জেলার অধীনে নয়")
         upazilas[pk] = {"key": key, "name_bn": name_bn, "name_en": name_en, "district": district}
         obj = _area("offices.upazila", pk, name_bn, name_en, key, domain, row)
         obj["fields"]["district"] = district
@@ -118,7 +123,7 @@ def read_geocode(folder):
     keys = [o["fields"]["key"] for o in geography if o["model"] != "offices.division"]
     duplicates = sorted({k for k in keys if keys.count(k) > 1})
     if duplicates:
-        raise GeocodeError(f"the same key is used twice: {', '.join(duplicates)}")
+        raise GeocodeError(f"একই কী একাধিকবার আছে: {', '.join(duplicates)}")
 
     offices.append(
         _office(HQ_PK, "hq", "hq", None, None, None, "প্রধান কার্যালয়, ঢাকা", "Head Office, Dhaka", "http://www.doict.gov.bd")
@@ -157,9 +162,9 @@ def read_geocode(folder):
 
 def _area(model, pk, name_bn, name_en, key, domain, row):
     if not name_bn or not name_en:
-        raise GeocodeError(f"{row.where()}: a name is missing")
+        raise GeocodeError(f"{row.where()}: বাংলা বা ইংরেজি নাম নেই")
     if not _KEY.match(key):
-        raise GeocodeError(f"{row.where()}: {key!r} is not a usable key")
+        raise GeocodeError(f"{row.where()}: “{key}” কী হিসেবে চলে না")
     return {"model": model, "pk": pk, "fields": {"name_bn": name_bn, "name_en": name_en, "key": key, "domain": domain}}
 
 

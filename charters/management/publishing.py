@@ -1,25 +1,20 @@
 """What import_charter, clone_charter and publish_charter share: how to ask for a publication."""
 
-import datetime
-
 from django.core.management.base import CommandError
 
+from charter_portal.arguments import date_argument
+from charter_portal.bangla import bengali_digits
 from charters.errors import CharterError
 from charters.models import Charter
 from charters.publishing import NothingToPublish, publish
 
 
-def issue_date(value):
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--issued-on {value!r}: write the date as YYYY-MM-DD, e.g. 2026-11-24.") from None
-
-
 def add_publication_arguments(parser, flag=True):
     if flag:
         parser.add_argument("--publish", action="store_true", help="publish the draft at once as a new version")
-    parser.add_argument("--issued-on", type=issue_date, help="the issue date (default: the one the charter has)")
+    parser.add_argument(
+        "--issued-on", type=date_argument("--issued-on"), help="the issue date (default: the one the charter has)"
+    )
     parser.add_argument("--signatory-name", help="the signatory's name (default: the one the charter has)")
     parser.add_argument("--signatory-designation", help="the signatory's designation (default: the charter's)")
 
@@ -41,6 +36,6 @@ def publish_draft(command, office, options, as_signed=False):
         command.stdout.write(str(exc))
         return None
     except CharterError as exc:
-        raise CommandError(f"{office.key}: nothing was published: {exc}") from None
-    command.stdout.write(f"published: {office.key} version {version.number} ({version.summary})")
+        raise CommandError(f"{office.key}: কিছুই প্রকাশ করা হয়নি: {exc}") from None
+    command.stdout.write(f"প্রকাশিত হয়েছে: {office.key}, সংস্করণ {bengali_digits(version.number)} ({version.summary})")
     return version

@@ -61,6 +61,11 @@ class Level(models.IntegerChoices):
         return {cls.REDRESS_OFFICER: 30, cls.APPEAL_OFFICER: 20, cls.CABINET_CELL: 60}[self]
 
     @property
+    def ordinal(self):
+        """১ম, ২য়, ৩য়: how Bengali text counts the tiers ("২য় স্তরে")."""
+        return {1: "১ম", 2: "২য়", 3: "৩য়"}[self.value]
+
+    @property
     def is_national(self):
         """The tier that is the Cabinet Division's cell, one for the nation, not an office's."""
         return self is type(self).CABINET_CELL

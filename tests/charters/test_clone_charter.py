@@ -47,6 +47,7 @@ def test_a_district_charter_is_copied_with_the_offices_name_rewritten():
     assert (officer.designation, officer.name, officer.phone, officer.email) == ("প্রোগ্রামার", "", "", "")
     assert "এখনো পূরণ করতে হবে" in out and "প্রোগ্রামার — নাম, ফোন, ই-মেইল" in out
     assert "স্বাক্ষরকারীর নাম ও পদবি" in out
+    assert "bogra-এর খসড়ায় লেখা হয়েছে; প্রকাশ করতে চালান: manage.py publish_charter bogra" in out
 
 
 def test_an_upazila_charter_is_copied_and_its_area_rewritten():
@@ -82,13 +83,13 @@ def test_a_target_with_a_charter_is_refused_unless_replace():
 
 
 def test_refusals():
-    with pytest.raises(CommandError, match="No office with the key 'nowhere'"):
+    with pytest.raises(CommandError, match="“nowhere” কী-এর কোনো দপ্তর নেই"):
         clone("joypurhat", "nowhere")
-    with pytest.raises(CommandError, match="has no charter to copy"):
+    with pytest.raises(CommandError, match="অনুলিপি করার কিছু নেই। কিছুই লেখা হয়নি"):
         clone("kalai.joypurhat", "akkelpur.joypurhat")
-    with pytest.raises(CommandError, match="same level"):
+    with pytest.raises(CommandError, match="একই স্তরের দপ্তরে"):
         clone("joypurhat", "kalai.joypurhat")
-    with pytest.raises(CommandError, match="the same office"):
+    with pytest.raises(CommandError, match="উৎস ও লক্ষ্য একই দপ্তর"):
         clone("joypurhat", "joypurhat")
     assert not Charter.objects.filter(office__key__in=["akkelpur.joypurhat", "kalai.joypurhat"]).exists()
 

@@ -167,9 +167,9 @@ def test_every_warning_is_bengali_with_its_place(tmp_path):
     call_command(
         "import_charter", str(path), "--office", "rangpursadar.rangpur", "--replace", stdout=StringIO(), stderr=err
     )
-    warnings = [line for line in err.getvalue().splitlines() if line.strip().startswith("warning:")]
+    warnings = [line for line in err.getvalue().splitlines() if line.strip().startswith("সতর্কতা:")]
     assert warnings
     for line in warnings:
-        message = line.split("warning:", 1)[1]
+        message = line.split("সতর্কতা:", 1)[1]
         assert re.match(r"\s*(টেবিল|অনুচ্ছেদ|লাইন) [০-৯]", message), line
         assert not re.search(r"\b(the|was|not|stored|table|row|line)\b", message), line

@@ -62,7 +62,9 @@ def test_text_with_any_word_the_glossary_lacks_keeps_its_bengali(book):
 def test_a_broken_phrase_line_is_refused_with_its_line(tmp_path):
     (tmp_path / "service-names.en.tsv").write_text("", "utf-8")
     (tmp_path / "phrases.en.tsv").write_text("# c\nবিনামূল্যে free\n", "utf-8")
-    with pytest.raises(CommandError, match="phrases.en.tsv, line 2: expected"):
+    with pytest.raises(
+        CommandError, match="phrases.en.tsv, লাইন ২: প্রতি লাইনে লিখুন 'বাংলা বাক্যাংশ<TAB>ইংরেজি'। কিছুই লেখা হয়নি"
+    ):
         call_command("translate_services", str(tmp_path / "service-names.en.tsv"))
 
 
@@ -76,7 +78,7 @@ def test_the_command_translates_every_office_in_few_statements_and_keeps_written
     # Whatever the number of services: batches, not rows (the published GRS chain adds a fixed 6).
     with django_assert_max_num_queries(46):
         call_command("translate_services", str(GLOSSARY), stdout=out)
-    assert "fields given English from the phrase glossary" in out.getvalue()
+    assert "বাক্যাংশের শব্দকোষ থেকে ইংরেজি পেয়েছে" in out.getvalue()
     written.refresh_from_db()
     assert written.fee_en == "Free (written by the office)"
     free = Service.objects.filter(fee_bn="বিনামূল্যে").exclude(pk=written.pk)

@@ -200,13 +200,14 @@ def test_publish_charter_command():
     change_first_fee(office)
     call_command("publish_charter", "joypurhat", "--issued-on", "2026-12-01", stdout=out)
     assert CharterVersion.objects.current_of(office).issued_on == datetime.date(2026, 12, 1)
-    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+    assert "প্রকাশিত হয়েছে: joypurhat, সংস্করণ ২" in out.getvalue()
+    with pytest.raises(CommandError, match="“1/12/2026”: তারিখটি পড়া যায়নি, কিছুই করা হয়নি। YYYY-MM-DD"):
         call_command("publish_charter", "joypurhat", "--issued-on", "1/12/2026")
-    with pytest.raises(CommandError, match="No office"):
+    with pytest.raises(CommandError, match="“nowhere” কী-এর কোনো দপ্তর নেই"):
         call_command("publish_charter", "nowhere")
     kachua = Office.objects.get(key="kachua.chandpur")  # its paper charter has no date or signatory
     change_first_fee(kachua)
-    with pytest.raises(CommandError, match="তারিখ দিন"):
+    with pytest.raises(CommandError, match="kachua.chandpur: কিছুই প্রকাশ করা হয়নি: চার্টারের তারিখ দিন"):
         call_command("publish_charter", "kachua.chandpur")
     assert CharterVersion.objects.current_of(kachua).number == 1
 

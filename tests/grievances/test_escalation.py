@@ -36,27 +36,27 @@ def test_a_grievance_climbs_all_three_tiers_as_their_deadlines_pass():
     assert grievance.deadline() == TIER_1_DEADLINE
 
     # On the deadline day itself it is not yet overdue.
-    assert "0 escalated" in escalate(TIER_1_DEADLINE)
+    assert "০টি অভিযোগ পরের স্তরে গেছে" in escalate(TIER_1_DEADLINE)
     grievance.refresh_from_db()
     assert grievance.level == 1
 
     output = escalate(TIER_2_START)
-    assert f"{grievance.tracking_number} joypurhat: tier 1 -> 2" in output
-    assert "deadline 2026-02-16 passed" in output and "1 escalated" in output
+    assert f"{grievance.tracking_number} joypurhat: ১ম স্তর থেকে ২য় স্তরে গেছে" in output
+    assert f"সময়সীমা {bengali_date(TIER_1_DEADLINE)} পার হয়েছে" in output and "১টি অভিযোগ পরের স্তরে গেছে" in output
     grievance.refresh_from_db()
     assert (grievance.level, grievance.status, grievance.tier_since) == (2, "received", TIER_2_START)
     assert grievance.deadline() == TIER_2_DEADLINE
 
-    assert "0 escalated" in escalate(TIER_2_DEADLINE)
+    assert "০টি অভিযোগ পরের স্তরে গেছে" in escalate(TIER_2_DEADLINE)
     output = escalate(TIER_3_START)
-    assert "tier 2 -> 3" in output
+    assert "২য় স্তর থেকে ৩য় স্তরে গেছে" in output
     grievance.refresh_from_db()
     assert (grievance.level, grievance.tier_since) == (3, TIER_3_START)
     assert grievance.deadline() == TIER_3_DEADLINE
 
     # The national cell is the last tier: past its deadline the grievance stays there, reported as overdue.
     output = escalate(TIER_3_DEADLINE + datetime.timedelta(days=1))
-    assert "overdue at the last tier" in output and "0 escalated, 1 overdue" in output
+    assert "শেষ স্তরেও সময়সীমা" in output and "০টি অভিযোগ পরের স্তরে গেছে, ১টি শেষ স্তরেও সময় পার করেছে" in output
     grievance.refresh_from_db()
     assert grievance.level == 3
 
@@ -79,7 +79,7 @@ def test_running_escalation_twice_changes_nothing_the_second_time():
     before = snapshot(grievance), snapshot(other)
     events = GrievanceEvent.objects.count()
     output = escalate(TIER_2_START)
-    assert "As of 2026-02-17: 0 escalated" in output
+    assert f"{bengali_date(TIER_2_START)} পর্যন্ত: ০টি অভিযোগ পরের স্তরে গেছে" in output
     assert (snapshot(grievance), snapshot(other)) == before
     assert GrievanceEvent.objects.count() == events
 
@@ -132,7 +132,7 @@ def test_no_tier_may_promise_more_than_the_national_standard():
     with pytest.raises(ValidationError):
         tier.full_clean()
     overdue = file_on(FILED)
-    assert "1 escalated" in escalate(TIER_2_START)
+    assert "১টি অভিযোগ পরের স্তরে গেছে" in escalate(TIER_2_START)
     overdue.refresh_from_db()
     assert overdue.level == 2
 
@@ -182,7 +182,7 @@ def test_the_next_holder_and_the_citizen_are_told(django_capture_on_commit_callb
 
 
 def test_as_of_must_be_a_date():
-    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+    with pytest.raises(CommandError, match="--as-of “16/12/2026”: তারিখটি পড়া যায়নি, কিছুই করা হয়নি। YYYY-MM-DD"):
         call_command("escalate_grievances", "--as-of", "16/12/2026")
 
 

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from charter_portal.bangla import bengali_digits
 from grievances import report
 from grievances.models import Grievance, GrievanceEvent
 from tests.support.grievances import escalate, file_on, make_officer, office
@@ -123,8 +124,22 @@ def test_the_report_page_prints_and_downloads(admin_client, month_of_grievances)
 def test_a_bad_month_is_a_clear_error():
     from django.core.management import CommandError
 
-    with pytest.raises(CommandError, match="YYYY-MM"):
+    with pytest.raises(CommandError, match="--month “March”: তারিখটি পড়া যায়নি, কিছুই করা হয়নি। YYYY-MM আকারে"):
         call_command("grs_report", "--month", "March")
+    with pytest.raises(CommandError, match="“nowhere” কী-এর কোনো দপ্তর নেই"):
+        call_command("grs_report", "--month", "2026-03", "--office", "nowhere")
+
+
+def test_the_command_prints_a_bengali_table_with_the_csvs_figures(month_of_grievances):
+    out = StringIO()
+    call_command("grs_report", "--month", "2026-03", "--office", "joypurhat", stdout=out)
+    title, header, *rows = out.getvalue().splitlines()
+    assert title.startswith("মাসিক অভিযোগ প্রতিকার প্রতিবেদন: মার্চ ২০২৬")
+    assert header.split()[:4] == ["দপ্তর", "জের", "প্রাপ্ত", "মোট"]
+    (joypurhat,) = [row.split() for row in rows if row.split()[0] == "joypurhat"]
+    expected = expected_joypurhat()
+    assert joypurhat[1:4] == [bengali_digits(expected[k]) for k in ("carried_over", "received", "total")]
+    assert rows[-1].split()[:2] == ["সারা", "দেশ"]
 
 
 def test_the_page_says_which_month_it_shows_and_offers_the_current_one(admin_client):

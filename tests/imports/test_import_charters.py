@@ -129,7 +129,7 @@ def test_each_file_is_written_whole_or_not_at_all(tmp_path):
 
 
 def test_a_path_that_is_neither_folder_nor_zip_is_refused(tmp_path):
-    with pytest.raises(CommandError, match="এমন কোনো ফোল্ডার বা ফাইল নেই"):
+    with pytest.raises(CommandError, match="এমন কোনো ফোল্ডার বা ফাইল নেই। কিছুই আমদানি হয়নি।"):
         run(tmp_path / "missing")
     (tmp_path / "a.txt").write_bytes(seed("joypurhat"))
     with pytest.raises(CommandError, match="ফোল্ডার বা zip"):

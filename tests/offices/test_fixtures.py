@@ -1,6 +1,7 @@
 """The fixtures: built from the national geography, loadable alone or together, refused when malformed."""
 
 import json
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -52,7 +53,9 @@ def test_every_fixture_model_is_clean():
 
 
 def test_committed_fixtures_match_the_geography_files(tmp_path):
-    call_command("geography_fixtures", str(GEOCODE), output=str(tmp_path), verbosity=0)
+    out = StringIO()
+    call_command("geography_fixtures", str(GEOCODE), output=str(tmp_path), stdout=out)
+    assert out.getvalue().startswith("৮টি বিভাগ, ৬৪টি জেলা, ")
     for name in ("geography.json", "offices.json"):
         assert json.loads((tmp_path / name).read_text("utf-8")) == json.loads((FIXTURES / name).read_text("utf-8"))
 
@@ -67,9 +70,9 @@ def test_a_broken_geography_file_is_refused_with_its_line(tmp_path):
         (tmp_path / name).write_text((GEOCODE / name).read_text("utf-8"), "utf-8")
     with open(tmp_path / "upazilas.csv", "a", encoding="utf-8") as handle:
         handle.write('"999","99","Nowhere","কোথাও নেই","nowhere.none.gov.bd"\n')
-    with pytest.raises(GeocodeError, match=r"upazilas.csv, line 495: district 99 does not exist"):
+    with pytest.raises(GeocodeError, match=r"upazilas.csv, লাইন ৪৯৫: “99” আইডির কোনো জেলা নেই"):
         read_geocode(tmp_path)
-    with pytest.raises(CommandError, match="line 495"):
+    with pytest.raises(CommandError, match="ভৌগোলিক তালিকা পড়া যায়নি, কোনো ফিক্সচার লেখা হয়নি: upazilas.csv, লাইন ৪৯৫"):
         call_command("geography_fixtures", str(tmp_path), output=str(tmp_path / "out"))
     assert not (tmp_path / "out").exists()
 

@@ -142,6 +142,8 @@ def test_the_desk_home_shows_what_is_due_today_and_overdue(staff):
 
 
 def test_the_retention_setting_deletes_old_mobiles_and_keeps_the_counts(settings):
+    from io import StringIO
+
     from django.core.management import call_command
 
     from register.importing import import_register
@@ -150,6 +152,8 @@ def test_the_retention_setting_deletes_old_mobiles_and_keeps_the_counts(settings
     old = row("2026-10-01", "delivered", "2026-10-04", category="citizen", mobile="01711000000")
     recent = row(f"{timezone.localdate():%Y-%m-%d}", category="citizen", mobile="01811000000")
     import_register(register_csv([old, recent]))
-    call_command("forget_register_mobiles")
+    out = StringIO()
+    call_command("forget_register_mobiles", stdout=out)
+    assert "১টি মোবাইল নম্বর মুছে ফেলা হয়েছে" in out.getvalue()
     assert sorted(ServiceRequest.objects.values_list("mobile", flat=True)) == ["", "01811000000"]
     assert ServiceRequest.objects.count() == 2

@@ -5,7 +5,7 @@ import csv
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from register.importing import import_register
 from tests.support.register import KNOWN_ROWS, register_csv, row
@@ -47,4 +47,9 @@ def test_the_report_command(registers, capsys):
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
     assert [r["key"] for r in rows] == ["joypurhat"] and rows[0]["ended"] == "15"
     call_command("charter_report", "--quarter", "2026Q4")
-    assert "national" in capsys.readouterr().out
+    table = capsys.readouterr().out
+    assert "দেশ    বাংলাদেশ" in table  # the national row
+    (joypurhat,) = [line for line in table.splitlines() if line.split()[:2] == ["দপ্তর", "joypurhat"]]
+    assert "নিষ্পত্তি     ১৫" in joypurhat
+    with pytest.raises(CommandError, match="“nowhere” কী-এর কোনো দপ্তর নেই"):
+        call_command("charter_report", "--quarter", "2026Q4", "--office", "nowhere")

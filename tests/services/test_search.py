@@ -155,7 +155,7 @@ def test_english_names_from_the_glossary_make_english_search_work(client):
 
     out = StringIO()
     call_command("translate_services", str(GLOSSARY), stdout=out)
-    assert "0 glossary lines matched no service" in out.getvalue()
+    assert "নামের শব্দকোষের ০টি লাইন কোনো সেবার সঙ্গে মেলেনি" in out.getvalue()
     assert not Service.objects.filter(name_en__isnull=True).exists()
     hits = find_services("Sheikh Russel lab")
     assert len(hits) >= 4 and all("শেখ রাসেল" in hit.service.name_bn for hit in hits)
@@ -172,6 +172,6 @@ def test_a_broken_glossary_is_refused_with_its_line(tmp_path):
 
     bad = tmp_path / "glossary.tsv"
     bad.write_text("# comment\nআইসিটি অধিদপ্তর সংক্রান্ত তথ্য প্রদান Information\n", "utf-8")
-    with pytest.raises(CommandError, match="line 2: expected"):
+    with pytest.raises(CommandError, match="লাইন ২: প্রতি লাইনে লিখুন 'বাংলা নাম<TAB>ইংরেজি নাম'"):
         call_command("translate_services", str(bad))
     assert not Service.objects.exclude(name_en=None).exclude(name_en="").exists()

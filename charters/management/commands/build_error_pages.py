@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
 
+from charter_portal.bangla import bengali_digits
+
 
 class Command(BaseCommand):
     help = (
@@ -22,4 +24,4 @@ class Command(BaseCommand):
         with translation.override(settings.LANGUAGE_CODE):
             html = render_to_string("503.html", request=request)
         target.write_text(html, encoding="utf-8")
-        self.stdout.write(f"wrote {target} ({len(html.encode())} bytes)")
+        self.stdout.write(f"লেখা হয়েছে: {target} ({bengali_digits(len(html.encode()))} বাইট)")

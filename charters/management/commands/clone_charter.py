@@ -6,6 +6,7 @@ from charters.errors import CharterError
 from charters.management.publishing import add_publication_arguments, publish_draft
 from charters.models import Charter
 from charters.writing import write_charter
+from offices.management.lookup import office_by_key
 from offices.models import Office
 
 
@@ -26,24 +27,24 @@ class Command(BaseCommand):
         source_office = self.office(source)
         target_office = self.office(target)
         if source_office == target_office:
-            raise CommandError("The source and the target are the same office.")
+            raise CommandError("উৎস ও লক্ষ্য একই দপ্তর; অন্য একটি দপ্তরের কী দিন। কিছুই লেখা হয়নি।")
         if not Charter.objects.filter(office=source_office).exists():
-            raise CommandError(f"{source} has no charter to copy.")
+            raise CommandError(f"{source}-এর কোনো চার্টার নেই, অনুলিপি করার কিছু নেই। কিছুই লেখা হয়নি।")
         try:
             report = clone_document(source_office, target_office)
             left = write_charter(target_office, report.document, replace=replace)
         except CharterError as exc:
-            raise CommandError(str(exc)) from exc
+            raise CommandError(f"{target}: কিছুই লেখা হয়নি: {exc}") from exc
         for message in left:
             self.stderr.write(f"  সতর্কবার্তা: {message}")
 
         counts = report.document.counts()
         self.stdout.write(f"{source_office} → {target_office}")
         for category, number in counts.items():
-            self.stdout.write(f"  {category.label}: {bengali_digits(number)}")
+            self.stdout.write(f"  {category.label}: {bengali_digits(number)}টি")
         self.stdout.write(
-            f"  প্রত্যাশা: {bengali_digits(len(report.document.expectations))}, "
-            f"অভিযোগ প্রতিকারের স্তর: {bengali_digits(len(report.document.tiers))}"
+            f"  প্রত্যাশা: {bengali_digits(len(report.document.expectations))}টি, "
+            f"অভিযোগ প্রতিকারের স্তর: {bengali_digits(len(report.document.tiers))}টি"
         )
         self.stdout.write("এখনো পূরণ করতে হবে:")
         for item in report.to_fill_in:
@@ -52,11 +53,8 @@ class Command(BaseCommand):
             publish_draft(self, target_office, options)
         else:
             self.stdout.write(
-                f"written as {target_office.key}'s draft; publish it with publish_charter {target_office.key}"
+                f"{target_office.key}-এর খসড়ায় লেখা হয়েছে; প্রকাশ করতে চালান: manage.py publish_charter {target_office.key}"
             )
 
     def office(self, key):
-        try:
-            return Office.objects.select_related("upazila__district", "district", "parent__parent").get(key=key)
-        except Office.DoesNotExist:
-            raise CommandError(f"No office with the key {key!r}.") from None
+        return office_by_key(key, Office.objects.select_related("upazila__district", "district", "parent__parent"))

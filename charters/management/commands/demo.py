@@ -88,18 +88,25 @@ class Command(BaseCommand):
 
     def handle(self, addrport, **options):
         if not settings.DEBUG:
-            raise CommandError("demo is for development: it creates accounts with a published password.")
+            raise CommandError(
+                "demo কেবল উন্নয়নের কাজে (DEBUG চালু থাকলে) চলে: এটি সবার জানা পাসওয়ার্ডে অ্যাকাউন্ট বানায়। কিছুই করা হয়নি।"
+            )
         call_command("migrate", interactive=False, verbosity=0)
         if Office.objects.exists():
             # Run again after Ctrl-C: what was edited in the admin stays; loading the fixtures again
             # would put the seed drafts back under versions published from the edits.
             self.stdout.write(
-                f"\nThe database ({connection.settings_dict['NAME']}) already holds data: kept as it is, with "
-                "every edit made in it; the demo data was not loaded again. To start afresh, delete that "
-                "file (or run `manage.py flush`) and run demo again."
+                f"\nডেটাবেসে ({connection.settings_dict['NAME']}) আগে থেকেই তথ্য আছে: যেমন ছিল তেমনই রাখা হয়েছে, "
+                "তাতে করা প্রতিটি সম্পাদনাসহ; ডেমোর তথ্য আবার লোড করা হয়নি। নতুন করে শুরু করতে ফাইলটি মুছে ফেলুন "
+                "(অথবা `manage.py flush` চালান), তারপর আবার demo চালান।"
             )
-            holders = [f"{username} (tier 1 of {key})" for username, key in tier_one_desks()]
-            holders += ["appeal (tier 2)", "cabinet-cell (tier 3)"]
+            holders = [
+                f"{username} ({key}-এর {Level.REDRESS_OFFICER.ordinal} স্তর)" for username, key in tier_one_desks()
+            ]
+            holders += [
+                f"appeal ({Level.APPEAL_OFFICER.ordinal} স্তর)",
+                f"cabinet-cell ({Level.CABINET_CELL.ordinal} স্তর)",
+            ]
         else:
             call_command("loaddata", *demo_fixtures(), verbosity=1)
             self.create_accounts()
@@ -109,10 +116,11 @@ class Command(BaseCommand):
             # A year of Joypurhat's service register (the upload's format), so its performance page
             # has figures to show; by the command's name: the register app sits above this one.
             call_command("import_register", FIXTURES / "examples" / "register-joypurhat.csv")
+        # Usernames and the password as they are typed at the login form.
         self.stdout.write(
-            f"\nAdmin accounts (password {DEMO_PASSWORD}): hq (all offices), "
-            + ", ".join(f"{user} (edits and publishes {key})" for user, key in DEMO_STAFF)
-            + "; grievance holders: "
+            f"\nঅ্যাডমিন অ্যাকাউন্ট (পাসওয়ার্ড {DEMO_PASSWORD}): hq (সব দপ্তর), "
+            + ", ".join(f"{user} ({key}-এর চার্টার সম্পাদনা ও প্রকাশ করেন)" for user, key in DEMO_STAFF)
+            + "; অভিযোগের ডেস্ক: "
             + ", ".join(holders)
         )
         address = served_at(addrport)
@@ -120,8 +128,8 @@ class Command(BaseCommand):
             settings.PORTAL_URL = address  # the links in SMS and e-mail lead to this server
         OutboxPrinter().start()
         self.stdout.write(
-            f"\nSMS and e-mail are printed here as they are sent, a few seconds after they are queued (links to "
-            f"{settings.PORTAL_URL}); in production `manage.py send_notifications --loop` sends them.\n"
+            f"\nএসএমএস ও ই-মেইল সারিতে ওঠার কয়েক সেকেন্ড পরে পাঠানোর সময় এখানে ছাপা হয় (লিংক {settings.PORTAL_URL}); "
+            "প্রোডাকশনে এগুলো পাঠায় `manage.py send_notifications --loop`।\n"
         )
         call_command("runserver", addrport, use_reloader=False)
 
@@ -175,14 +183,17 @@ class Command(BaseCommand):
             GrievanceDesk.objects.update_or_create(
                 user=self._account(username), defaults={"officer": post, "national_cell": False}
             )
-            made.append(f"{username} ({key} tier 1)")
+            made.append(f"{username} ({key}-এর {Level.REDRESS_OFFICER.ordinal} স্তর)")
             self._holder(office, Level.APPEAL_OFFICER, appeal_post)
         GrievanceDesk.objects.update_or_create(
             user=self._account("appeal"), defaults={"officer": appeal_post, "national_cell": False}
         )
-        made.append("appeal (tier 2 of the five: HQ's উপ-পরিচালক (প্রশাসন) unless a charter names another)")
+        made.append(
+            f"appeal (পাঁচ দপ্তরের {Level.APPEAL_OFFICER.ordinal} স্তর: প্রধান কার্যালয়ের {APPEAL_POST}, "
+            "যদি না কোনো চার্টার অন্য পদের নাম বলে)"
+        )
         GrievanceDesk.objects.update_or_create(
             user=self._account("cabinet-cell"), defaults={"officer": None, "national_cell": True}
         )
-        made.append("cabinet-cell (tier 3)")
+        made.append(f"cabinet-cell ({Level.CABINET_CELL.ordinal} স্তর)")
         return made

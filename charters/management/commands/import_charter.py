@@ -11,6 +11,7 @@ from charters.importer.limits import size_refusal
 from charters.management.publishing import add_publication_arguments, publish_draft
 from charters.models import Charter
 from charters.writing import charter_fixture, office_named_in, tree_warnings, write_import
+from offices.management.lookup import office_by_key
 from offices.models import Office
 from services.models import Service
 from services.promises import PromiseKind, read_promise
@@ -53,10 +54,7 @@ class Command(BaseCommand):
 
     def handle(self, file, office, dry_run, fixture, replace, publish, other_site_ok=False, **options):
         path = Path(file)
-        try:
-            target = Office.objects.select_related("parent").get(key=office)
-        except Office.DoesNotExist:
-            raise CommandError(f"“{office}” কী-এর কোনো দপ্তর নেই।") from None
+        target = office_by_key(office, Office.objects.select_related("parent"))
         data = self.read(path)
         try:
             result = read_charter_file(data, path.name, office_named_in)

@@ -1,7 +1,7 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from charters.management.publishing import add_publication_arguments, publish_draft
-from offices.models import Office
+from offices.management.lookup import office_by_key
 
 
 class Command(BaseCommand):
@@ -15,7 +15,4 @@ class Command(BaseCommand):
         add_publication_arguments(parser, flag=False)
 
     def handle(self, key, **options):
-        office = Office.objects.filter(key=key).first()
-        if office is None:
-            raise CommandError(f"No office with the key {key!r}.")
-        publish_draft(self, office, options)
+        publish_draft(self, office_by_key(key), options)

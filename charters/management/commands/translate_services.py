@@ -5,28 +5,44 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from charter_portal.bangla import TO_ASCII_DIGITS, search_key
+from charter_portal.bangla import TO_ASCII_DIGITS, bengali_digits, search_key
 from charters.publishing import translate_published
 from pagecache.versions import new_version
 from services.models import Service
 
 
-def read_glossary(path):
-    """{search_key(Bengali name): English name} from a TAB-separated file; '#' starts a comment."""
+def glossary_lines(path, shape):
+    """(line number, Bengali, English) of a TAB-separated file; '#' starts a comment. A line of
+    another shape is refused (``shape`` says what it should be), before anything is written."""
     try:
         lines = Path(path).read_text("utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CommandError(f"Cannot read {path}: {exc}") from None
-    glossary = {}
+    except OSError as exc:
+        raise CommandError(f"{path} পড়া যায়নি ({exc.strerror}); কিছুই লেখা হয়নি।") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path} UTF-8-এ লেখা নয়; UTF-8-এ সংরক্ষণ করে আবার চালান। কিছুই লেখা হয়নি।") from None
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
-            raise CommandError(f"{Path(path).name}, line {number}: expected 'Bengali name<TAB>English name'")
-        key, english = search_key(parts[0]), parts[1].strip()
+            raise CommandError(f"{where(path, number)}: প্রতি লাইনে লিখুন '{shape}'। কিছুই লেখা হয়নি।")
+        yield number, parts[0].strip(), parts[1].strip()
+
+
+def where(path, number):
+    """``service-names.en.tsv, লাইন ২``: the file's name as it is, the line in Bengali digits."""
+    return f"{Path(path).name}, লাইন {bengali_digits(number)}"
+
+
+def read_glossary(path):
+    """{search_key(Bengali name): English name} from a TAB-separated file; '#' starts a comment."""
+    glossary = {}
+    for number, bengali, english in glossary_lines(path, "বাংলা নাম<TAB>ইংরেজি নাম"):
+        key = search_key(bengali)
         if glossary.get(key, english) != english:
-            raise CommandError(f"{Path(path).name}, line {number}: this name already has another English name")
+            raise CommandError(
+                f"{where(path, number)}: এই নামের আরেকটি ইংরেজি নাম আগের লাইনে আছে; একটি রাখুন। কিছুই লেখা হয়নি।"
+            )
         glossary[key] = english
     return glossary
 
@@ -71,19 +87,7 @@ def read_phrases(path):
     """{Bengali phrase: English} from a TAB-separated file; a missing file is no phrases."""
     if not Path(path).exists():
         return {}
-    try:
-        lines = Path(path).read_text("utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CommandError(f"Cannot read {path}: {exc}") from None
-    phrases = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
-            raise CommandError(f"{Path(path).name}, line {number}: expected 'Bengali phrase<TAB>English'")
-        phrases[parts[0].strip()] = parts[1].strip()
-    return phrases
+    return {bengali: english for _number, bengali, english in glossary_lines(path, "বাংলা বাক্যাংশ<TAB>ইংরেজি")}
 
 
 class Phrasebook:
@@ -213,8 +217,9 @@ class Command(BaseCommand):
         versions = translate_published(published_english(names, phrasebook))
         if touched_offices or versions:
             new_version()
-        unused = len(names) - len(used)
+        n = bengali_digits
         self.stdout.write(
-            f"{named} services given an English name; {unused} glossary lines matched no service; "
-            f"{fields_translated} fields given English from the phrase glossary; {versions} published versions"
+            f"ইংরেজি নাম পেয়েছে {n(named)}টি সেবা; নামের শব্দকোষের {n(len(names) - len(used))}টি লাইন কোনো সেবার "
+            f"সঙ্গে মেলেনি; বাক্যাংশের শব্দকোষ থেকে ইংরেজি পেয়েছে {n(fields_translated)}টি ঘর; "
+            f"হালনাগাদ হয়েছে {n(versions)}টি প্রকাশিত সংস্করণ।"
         )

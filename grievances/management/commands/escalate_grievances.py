@@ -1,18 +1,11 @@
-import datetime
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from charter_portal.arguments import date_argument
+from charter_portal.bangla import bengali_date, bengali_digits
 from grievances import ratelimit
-from grievances.models import Grievance
+from grievances.models import Grievance, Level
 from grievances.workdays import WorkingCalendar
-
-
-def iso_date(text):
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError as exc:
-        raise CommandError(f"--as-of wants a date as YYYY-MM-DD, not {text!r}") from exc
 
 
 class Command(BaseCommand):
@@ -25,7 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--as-of",
-            type=iso_date,
+            type=date_argument("--as-of"),
             default=None,
             metavar="YYYY-MM-DD",
             help="the day to judge deadlines on (default: today in Asia/Dhaka); "
@@ -44,18 +37,22 @@ class Command(BaseCommand):
                     still_overdue.append(grievance)
                 continue
             escalated.append(grievance)
+            # The tracking number and the office key as they are: what HQ searches for.
             self.stdout.write(
-                f"{grievance.tracking_number} {grievance.office.key}: tier {event.from_level} -> {event.to_level} "
-                f"(deadline {event.deadline:%Y-%m-%d} passed; new tier counts from {grievance.tier_since:%Y-%m-%d})"
+                f"{grievance.tracking_number} {grievance.office.key}: {Level(event.from_level).ordinal} স্তর থেকে "
+                f"{Level(event.to_level).ordinal} স্তরে গেছে (সময়সীমা {bengali_date(event.deadline)} পার হয়েছে; "
+                f"নতুন স্তরের সময় গোনা হচ্ছে {bengali_date(grievance.tier_since)} থেকে)"
             )
         for grievance in still_overdue:
             self.stdout.write(
-                f"{grievance.tracking_number} {grievance.office.key}: overdue at the last tier "
-                f"(deadline {grievance.due:%Y-%m-%d}); nothing to escalate to"
+                f"{grievance.tracking_number} {grievance.office.key}: শেষ স্তরেও সময়সীমা "
+                f"({bengali_date(grievance.due)}) পার হয়েছে; এর পরে আর কোনো স্তর নেই"
             )
+        n = bengali_digits
         self.stdout.write(
-            f"As of {as_of:%Y-%m-%d}: {len(escalated)} escalated, {len(still_overdue)} overdue at the last tier."
+            f"{bengali_date(as_of)} পর্যন্ত: {n(len(escalated))}টি অভিযোগ পরের স্তরে গেছে, "
+            f"{n(len(still_overdue))}টি শেষ স্তরেও সময় পার করেছে।"
         )
         pruned = ratelimit.prune()
         if pruned:
-            self.stdout.write(f"Removed {pruned} rate-limit records older than a day.")
+            self.stdout.write(f"এক দিনের বেশি পুরোনো {n(pruned)}টি অনুরোধ-সীমার রেকর্ড মুছে ফেলা হয়েছে।")

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from charter_portal.bangla import bengali_digits as n
 from grievances.models import Notification
 from grievances.sending import send_due
 
@@ -23,7 +24,10 @@ class Command(BaseCommand):
             sent, failed, given_up = send_due(limit=limit)
             if sent or failed or given_up or not loop:
                 pending = Notification.objects.pending().count()
-                self.stdout.write(f"sent {sent}, failed {failed} (will retry), given up {given_up}; {pending} pending")
+                self.stdout.write(
+                    f"পাঠানো হয়েছে {n(sent)}টি; ব্যর্থ {n(failed)}টি, পরে আবার চেষ্টা হবে; বারবার ব্যর্থ হওয়ায় বাদ "
+                    f"{n(given_up)}টি (অভিযোগ ড্যাশবোর্ডে তালিকা আছে); অপেক্ষায় {n(pending)}টি"
+                )
             if not loop:
                 return
             if not sent:

@@ -30,7 +30,7 @@ class Command(BaseCommand):
         try:
             incoming = sources.from_path(path)
         except CharterError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(f"{error} কিছুই আমদানি হয়নি।") from None
         batch = create_batch(f"import_charters {path}", incoming)
         terminal = hasattr(self.stderr, "isatty") and self.stderr.isatty()
 

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from charter_portal.bangla import bengali_digits as n
 from offices.geocode import GeocodeError, read_geocode
 
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         try:
             geography, offices = read_geocode(source)
         except GeocodeError as exc:
-            raise CommandError(f"Could not read the geography: {exc}") from exc
+            raise CommandError(f"ভৌগোলিক তালিকা পড়া যায়নি, কোনো ফিক্সচার লেখা হয়নি: {exc}") from exc
         output = Path(output)
         output.mkdir(parents=True, exist_ok=True)
         for name, objects in (("geography.json", geography), ("offices.json", offices)):
@@ -32,6 +33,6 @@ class Command(BaseCommand):
             for model in ("offices.division", "offices.district", "offices.upazila")
         }
         self.stdout.write(
-            f"{counts['offices.division']} divisions, {counts['offices.district']} districts, "
-            f"{counts['offices.upazila']} upazilas; {len(offices)} offices written to {output}/"
+            f"{n(counts['offices.division'])}টি বিভাগ, {n(counts['offices.district'])}টি জেলা, "
+            f"{n(counts['offices.upazila'])}টি উপজেলা ও {n(len(offices))}টি দপ্তর লেখা হয়েছে: {output}/"
         )

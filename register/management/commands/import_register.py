@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from charter_portal.bangla import bengali_digits
 from register.importing import RegisterFileError, import_register
 
 
@@ -23,4 +24,4 @@ class Command(BaseCommand):
             count = import_register(path.read_bytes(), path.name)
         except RegisterFileError as error:
             raise CommandError("রেজিস্টারের কিছুই লেখা হয়নি।\n" + "\n".join(error.lines())) from None
-        self.stdout.write(f"{count} requests written.")
+        self.stdout.write(f"রেজিস্টারে {bengali_digits(count)}টি আবেদন লেখা হয়েছে: {path.name}")

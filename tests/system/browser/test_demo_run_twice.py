@@ -108,7 +108,7 @@ def test_running_the_demo_again_keeps_the_draft_and_its_links_follow_its_address
 
     demo = start_demo(database, port, log)
     try:
-        assert "already holds data: kept as it is" in log.read_text("utf-8")
+        assert "আগে থেকেই তথ্য আছে: যেমন ছিল তেমনই রাখা হয়েছে" in log.read_text("utf-8")
         context = browser.new_context(base_url=f"http://127.0.0.1:{port}", viewport={"width": 1280, "height": 900})
         page = context.new_page()
         log_in(page, "joypurhat")
