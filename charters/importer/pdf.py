@@ -22,7 +22,7 @@ from charters.errors import CharterError
 from .bijoy import is_bijoy_font, looks_like_bijoy, run_to_unicode, text_to_unicode
 from .lines import Line
 from .pdf_chars import characters, lines_of
-from .pdf_wraps import TOLERANCE, LineShape, Wraps, space_width
+from .pdf_wraps import SPACE_GAP, TOLERANCE, LineShape, Wraps, space_width
 from .word import place
 
 MAX_PAGES = 200  # a charter is a few dozen pages
@@ -172,7 +172,7 @@ class _Reader:
         either), a space where they stand apart."""
         parts, right = [], None
         for char in line:
-            if right is not None and char.x0 - right > _SPACE_GAP * char.size:
+            if right is not None and char.x0 - right > SPACE_GAP * char.size:
                 parts.append([" ", None])
             right = char.x1 if right is None else max(right, char.x1)
             bijoy = self._is_bijoy(char)
@@ -297,7 +297,6 @@ def _row_text(row):
     return [_cell_text(cell) for cell in row]
 
 
-_SPACE_GAP = 0.6  # of the font size: a gap this wide is a space even where none was drawn
 _MARK = re.compile("^[\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u200c\u200d]")
 _DIGITS = "0123456789০১২৩৪৫৬৭৮৯"
 # Bijoy text that Word and LibreOffice break inside a word, as they would after punctuation:

@@ -16,6 +16,10 @@ import re
 
 TOLERANCE = 0.5  # points: glyph advances and the writer's rounding
 BREAKS = "/-"  # a line may break after these with no space (a program may refuse to)
+# Of the font size: a gap this wide is a space even where none was drawn (narrower gaps occur
+# inside Bengali words, where a sign is placed apart from its letter).
+SPACE_GAP = 0.6
+_NO_BREAK_BEFORE = "/,.;:!?)]।|"  # a line never begins with these unless a space was before them
 _SPACE = 0.25  # of the font size: about a space's width in the fonts charters use
 
 
@@ -34,7 +38,7 @@ class LineShape:
         self.first = []  # (character, right edge) of the first word
         right = None
         for char in chars:
-            if not char.text.strip() or (right is not None and char.x0 - right > space / 2):
+            if not char.text.strip() or (right is not None and char.x0 - right > SPACE_GAP * char.size):
                 break
             right = char.x1 if right is None else max(right, char.x1)
             self.first.append((char.text, right))
@@ -110,7 +114,9 @@ class Wraps:
             return " "  # the space was drawn: a wrap
         if mark:
             return ""
-        if self.draws_spaces and room >= before.space - TOLERANCE:
+        if after.raw[:1] in _NO_BREAK_BEFORE and not self._broken(before, after, right):
+            return " "  # no line breaks before a slash, a comma …: a space was there, not drawn
+        if self.draws_spaces and room >= before.space - TOLERANCE / 5:
             return ""  # a space would have fitted and been drawn: there was none
         last = before.raw[-1:]
         if last in self.breaks:
@@ -119,16 +125,21 @@ class Wraps:
             # The line could break at a space before: it broke at one here (LibreOffice also
             # starts a word too wide for any line where it is, and breaks it at the edge).
             return self._space_or_none(before.raw, after.raw, default=" ")
-        # A word alone on its line: broken inside only if what follows its last place to break
-        # at (a hyphen …) would not have fitted whole on the next line.
+        if not self._broken(before, after, right):
+            return " "
+        # A word alone on its line, as wide as the line: broken, or a word whose space did not fit.
+        return self._space_or_none(before.raw, after.raw, default="")
+
+    def _broken(self, before, after, right):
+        """Whether ``before`` may be a word broken inside for want of room: alone on its line,
+        and what follows its last place to break at (a hyphen …) did not fit on a line whole."""
+        if not before.single:
+            return False
         start = before.left
         for text, right_edge in before.glyphs[:-1]:
             if text[-1:] in self.breaks:
                 start = right_edge
-        if before.end - start + after.unit(self.breaks) <= right - before.left + TOLERANCE:
-            return " "
-        # A word alone on its line, as wide as the line: broken, or a word whose space did not fit.
-        return self._space_or_none(before.raw, after.raw, default="")
+        return before.end - start + after.unit(self.breaks) > right - before.left + TOLERANCE
 
     def _space_or_none(self, before, after, default):
         """Two words the document has (" "), else one word it has whole (""), else ``default``."""
