@@ -35,13 +35,19 @@ class LineShape:
         self.left, self.end = chars[0].x0, max(c.x1 for c in drawn)
         self.spaced = not chars[-1].text.strip()  # the line's last glyph is a space
         self.glyphs = [(c.text, c.x1) for c in drawn]
-        self.first = []  # (character, right edge) of the first word
-        right = None
+        self.first = []  # (character, right edge) of the first unit: its first word and what
+        # cannot begin a line after it ("word /", "word ,": no break before these, even after a space)
+        right, apart = None, False
         for char in chars:
-            if not char.text.strip() or (right is not None and char.x0 - right > SPACE_GAP * char.size):
+            text = char.text.strip()
+            apart = apart or not text or (right is not None and char.x0 - right > SPACE_GAP * char.size)
+            if not text:
+                continue
+            if apart and text[:1] not in _NO_BREAK_BEFORE:
                 break
+            apart = False
             right = char.x1 if right is None else max(right, char.x1)
-            self.first.append((char.text, right))
+            self.first.append((text, right))
 
     @property
     def single(self):
