@@ -170,10 +170,11 @@ class _Reader:
     def _parts(self, line):
         """The line's characters in reading order as [text, is_bijoy] pieces (None: a space,
         either), a space where they stand apart."""
-        parts, right = [], None
+        parts, right, blank = [], None, True
         for char in line:
-            if right is not None and char.x0 - right > SPACE_GAP * char.size:
-                parts.append([" ", None])
+            if not blank and char.text.strip() and char.x0 - right > SPACE_GAP * char.size:
+                parts.append([" ", None])  # apart, with no space drawn between
+            blank = not char.text.strip()
             right = char.x1 if right is None else max(right, char.x1)
             bijoy = self._is_bijoy(char)
             if parts and (parts[-1][1] == bijoy or bijoy is None or parts[-1][1] is None):
@@ -197,7 +198,7 @@ class _Reader:
                 out.append(text)
             else:
                 out.append(run_to_unicode(text) if self.by_font else text_to_unicode(text))
-        return re.sub(r" {2,}", " ", "".join(out)).strip()
+        return "".join(out).strip()  # spaces as drawn: "1)  প্রযোজ্য" keeps its two
 
     def _is_bijoy(self, char):
         if not char.text.strip():
