@@ -122,9 +122,14 @@ class Wraps:
             return ""
         if after.raw[:1] in _NO_BREAK_BEFORE and not self._broken(before, after, right):
             return " "  # no line breaks before a slash, a comma …: a space was there, not drawn
-        if self.draws_spaces and room >= before.space - TOLERANCE / 5:
-            return ""  # a space would have fitted and been drawn: there was none
         last = before.raw[-1:]
+        if self.draws_spaces and room >= before.space - TOLERANCE / 5:
+            # A space would have fitted and been drawn: there was none. So the line broke where
+            # no space is needed (after a hyphen; inside a word too wide for the line), or the
+            # paragraph ended there.
+            if last in BREAKS or (self._broken(before, after, right, anywhere=True) and not self._room_left(before, after, room)):
+                return ""
+            return "\n"
         if last in self.breaks:
             return self._space_or_none(before.raw, after.raw, default=" " if self.spaced_after[last] else "")
         if not before.single:
@@ -136,16 +141,26 @@ class Wraps:
         # A word alone on its line, as wide as the line: broken, or a word whose space did not fit.
         return self._space_or_none(before.raw, after.raw, default="")
 
-    def _broken(self, before, after, right):
+    def _broken(self, before, after, right, anywhere=False):
         """Whether ``before`` may be a word broken inside for want of room: alone on its line,
-        and what follows its last place to break at (a hyphen …) did not fit on a line whole."""
+        and what follows its last place to break at (a hyphen …; ``anywhere``: the word's start,
+        as programs do not always break a long word at such places) did not fit on a line."""
         if not before.single:
             return False
         start = before.left
         for text, right_edge in before.glyphs[:-1]:
-            if text[-1:] in self.breaks:
+            if text[-1:] in self.breaks and not anywhere:
                 start = right_edge
         return before.end - start + after.unit(self.breaks) > right - before.left + TOLERANCE
+
+    @staticmethod
+    def _room_left(before, after, room):
+        """Whether a word broken between two Latin letters (Bijoy is Latin to a layout program)
+        left room for the next letter: programs fill such a line to its edge before breaking."""
+        if not (before.raw[-1:].isascii() and before.raw[-1:].isalnum() and after.first):
+            return False
+        text, edge = after.first[0]
+        return text.isascii() and text.isalnum() and room >= edge - after.left + TOLERANCE
 
     def _space_or_none(self, before, after, default):
         """Two words the document has (" "), else one word it has whole (""), else ``default``."""
