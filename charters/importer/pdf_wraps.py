@@ -20,6 +20,8 @@ BREAKS = "/-"  # a line may break after these with no space (a program may refus
 # inside Bengali words, where a sign is placed apart from its letter).
 SPACE_GAP = 0.6
 _NO_BREAK_BEFORE = "/,.;:!?)]।|"  # a line never begins with these unless a space was before them
+_OPENS = "(“‘["
+_ADDRESS = re.compile(r"@|^www\.|://")
 _SPACE = 0.25  # of the font size: about a space's width in the fonts charters use
 
 
@@ -122,8 +124,10 @@ class Wraps:
             return ""
         if after.raw[:1] in _NO_BREAK_BEFORE and not self._broken(before, after, right):
             return " "  # no line breaks before a slash, a comma …: a space was there, not drawn
+        if after.raw[:1] in _OPENS and before.raw[-1:].isalnum():
+            return " "  # "(", "“" open a word: a space was before them
         last = before.raw[-1:]
-        if self.draws_spaces and room >= before.space - TOLERANCE / 5:
+        if self.draws_spaces and room >= before.space - TOLERANCE / 10:
             # A space would have fitted and been drawn: there was none. So the line broke where
             # no space is needed (after a hyphen; inside a word too wide for the line), or the
             # paragraph ended there.
@@ -136,7 +140,7 @@ class Wraps:
             # The line could break at a space before: it broke at one here (LibreOffice also
             # starts a word too wide for any line where it is, and breaks it at the edge).
             return self._space_or_none(before.raw, after.raw, default=" ")
-        if not self._broken(before, after, right):
+        if not self._broken(before, after, right) or self._room_left(before, after, room):
             return " "
         # A word alone on its line, as wide as the line: broken, or a word whose space did not fit.
         return self._space_or_none(before.raw, after.raw, default="")
@@ -163,14 +167,18 @@ class Wraps:
         return text.isascii() and text.isalnum() and room >= edge - after.left + TOLERANCE
 
     def _space_or_none(self, before, after, default):
-        """Two words the document has (" "), else one word it has whole (""), else ``default``."""
+        """Two words the document has (" "); else one word it has whole (""); else one word
+        it has and a piece (" "); else ``default``."""
         last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
+        if _ADDRESS.search(last):
+            return ""  # an e-mail or a web address has no spaces
         tail, head = re.split(r"[/-]", last)[-1], re.split(r"[/-]", first)[0]
-        if tail in self.words and head in self.words:
+        known = [len(part) > 1 and part in self.words for part in (tail, head)]
+        if all(known):
             return " "
         if last + first in self.words or (tail and head and tail + head in self.words):
             return ""
-        return default
+        return " " if tail and head and any(known) else default
 
 
 def space_width(font_spaces, char):
