@@ -143,7 +143,7 @@ class Wraps:
         if not self._broken(before, after, right) or self._room_left(before, after, room):
             return " "
         # A word alone on its line, as wide as the line: broken, or a word whose space did not fit.
-        return self._space_or_none(before.raw, after.raw, default="")
+        return self._space_or_none(before.raw, after.raw, default=" " if self.spaced_after.get(last) else "")
 
     def _broken(self, before, after, right, anywhere=False):
         """Whether ``before`` may be a word broken inside for want of room: alone on its line,

@@ -84,7 +84,8 @@ def soffice_convert(data, suffix, to):
 # points (None: the Word file's own). Each layout wraps every cell at other places.
 LAYOUTS = {
     "landscape": (297, 210, 12, None),  # as offices print a charter
-    "portrait": (210, 297, 20, 9.5),  # narrow columns, small type: most cells wrap, elsewhere
+    "letter": (279.4, 215.9, 20, 10),  # US Letter, wider margins, smaller type
+    "portrait": (210, 297, 20, 9.5),  # portrait: columns two centimetres wide, small type
 }
 
 
