@@ -21,6 +21,7 @@ BREAKS = "/-"  # a line may break after these with no space (a program may refus
 SPACE_GAP = 0.6
 _NO_BREAK_BEFORE = "/,.;:!?)]।|"  # a line never begins with these unless a space was before them
 _OPENS = "(“‘["
+_DIGITS = "0123456789০১২৩৪৫৬৭৮৯"
 _ADDRESS = re.compile(r"@|^www\.|://")
 _SPACE = 0.25  # of the font size: about a space's width in the fonts charters use
 
@@ -120,9 +121,11 @@ class Wraps:
             return "\n"  # the next word would have fitted here: so the paragraph ended
         if before.spaced:
             return " "  # the space was drawn: a wrap
-        if mark:
-            return ""
-        if after.raw[:1] in _NO_BREAK_BEFORE and not self._broken(before, after, right):
+        if mark or (after.raw[:1] in _DIGITS and last_digit(before.raw)):
+            return ""  # a vowel sign cannot begin a word; a number ("০১৭২২-৪৫৬৪২১") broken
+        if after.raw[:1] in _NO_BREAK_BEFORE and (
+            not self._broken(before, after, right) or (after.first and room >= after.first[0][1] - after.left + TOLERANCE)
+        ):
             return " "  # no line breaks before a slash, a comma …: a space was there, not drawn
         if after.raw[:1] in _OPENS and before.raw[-1:].isalnum():
             return " "  # "(", "“" open a word: a space was before them
@@ -131,8 +134,11 @@ class Wraps:
             # A space would have fitted and been drawn: there was none. So the line broke where
             # no space is needed (after a hyphen; inside a word too wide for the line), or the
             # paragraph ended there.
-            if last in BREAKS or (self._broken(before, after, right, anywhere=True) and not self._room_left(before, after, room)):
+            if last in BREAKS:
                 return ""
+            if self._broken(before, after, right, anywhere=True) and not self._room_left(before, after, room):
+                if self._space_or_none(before.raw, after.raw, default="") == "":
+                    return ""  # pieces of one word, not two words the document has
             return "\n"
         if last in self.breaks:
             return self._space_or_none(before.raw, after.raw, default=" " if self.spaced_after[last] else "")
@@ -143,7 +149,7 @@ class Wraps:
         if not self._broken(before, after, right) or self._room_left(before, after, room):
             return " "
         # A word alone on its line, as wide as the line: broken, or a word whose space did not fit.
-        return self._space_or_none(before.raw, after.raw, default=" " if self.spaced_after.get(last) else "")
+        return self._space_or_none(before.raw, after.raw, default="")
 
     def _broken(self, before, after, right, anywhere=False):
         """Whether ``before`` may be a word broken inside for want of room: alone on its line,
@@ -179,6 +185,12 @@ class Wraps:
         if last + first in self.words or (tail and head and tail + head in self.words):
             return ""
         return " " if tail and head and any(known) else default
+
+
+def last_digit(text):
+    """Whether the text ends in a digit, or a digit and a hyphen."""
+    text = text[:-1] if text.endswith("-") else text
+    return bool(text) and text[-1] in _DIGITS
 
 
 def space_width(font_spaces, char):
