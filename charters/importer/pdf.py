@@ -140,13 +140,17 @@ class _Reader:
         shapes = self._shapes(lines)
         units = self.wraps.units(shapes, right)
         pitches = sorted(b[0].top - a[0].top for a, b in zip(lines, lines[1:], strict=False))
-        pitch = pitches[len(pitches) // 2] if pitches and not box[1] and not box[3] else float("inf")
+        pitch = pitches[0] if pitches and not box[1] and not box[3] else float("inf")  # a wrapped line's
         parts = self._parts(lines[0])
         for index in range(1, len(lines)):
             previous, line, before, after = lines[index - 1], lines[index], shapes[index - 1], shapes[index]
             following = self._parts(line)
-            if line[0].top - previous[0].top > 1.4 * pitch or _NUMBERED.match(after.raw):
-                joint = "\n"  # paragraphs spaced apart (between tables); a numbered item ("২। …") begins
+            gap = line[0].top - previous[0].top
+            spaced = pitch < float("inf") and (gap > 1.4 * pitch or gap > 2.2 * previous[0].size)
+            if spaced or _NUMBERED.match(after.raw):
+                # Between tables: paragraphs spaced apart (further than a wrapped line, or than
+                # any line of their type); a numbered item ("২। …") begins.
+                joint = "\n"
             elif not before.spaced and (
                 before.raw[-1:] in _BIJOY_BREAKS + _OPENING + _BIJOY_PREBASE
                 or (after.raw[:1] == "+" and before.raw[-1:] in ":-/(")  # "ফোন:+৮৮০…" breaks before the "+"

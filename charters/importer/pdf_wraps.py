@@ -179,7 +179,7 @@ class Wraps:
         if _ADDRESS.search(last):
             return ""  # an e-mail or a web address has no spaces
         tail, head = re.split(r"[/-]", last)[-1], re.split(r"[/-]", first)[0]
-        known = [len(part) > 1 and part in self.words for part in (tail, head)]
+        known = [len(part) > 2 and part in self.words for part in (tail, head)]
         if all(known):
             return " "
         if last + first in self.words or (tail and head and tail + head in self.words):
