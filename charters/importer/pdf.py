@@ -104,13 +104,20 @@ class _Reader:
         self.space = {key: sorted(found)[len(found) // 2] for key, found in widths.items()}  # a space, by font
         self._layout = [_layout(page, page_chars) for page, page_chars in zip(pages, chars, strict=True)]
         _join_rows_split_by_pages(self._layout)
-        cells = [(self._shapes(lines), _right(lines, box)) for regions in self._layout for lines, box in _regions(regions) if lines]
+        cells = [
+            (self._shapes(lines), _right(lines, box))
+            for regions in self._layout
+            for lines, box in _regions(regions)
+            if lines
+        ]
         words = set()
         for shapes, _ in cells:
             for before, shape, after in zip([None, *shapes[:-1]], shapes, [*shapes[1:], None], strict=True):
                 # Whole: not at a line's end or start where a word may have been broken there.
                 found = shape.raw.split()
-                found = found[(0 if before is None or before.spaced else 1) : (None if shape.spaced or after is None else -1)]
+                found = found[
+                    (0 if before is None or before.spaced else 1) : (None if shape.spaced or after is None else -1)
+                ]
                 for word in found:
                     words.update([word, *re.split(r"[/-]", word)])
         words.discard("")
@@ -161,7 +168,10 @@ class _Reader:
                 text_after = self._convert(following)
                 mark = bool(_MARK.match(text_after))
                 joint = self.wraps.joint(before, after, fits, right, mark=mark)
-                if joint == "" and None is not _script(self._convert(parts)[-1:]) != _script(text_after[:1]) is not None:
+                if (
+                    joint == ""
+                    and None is not _script(self._convert(parts)[-1:]) != _script(text_after[:1]) is not None
+                ):
                     joint = " "  # Bengali, then Latin: two words
             if parts:
                 parts[-1][0] = parts[-1][0].rstrip()

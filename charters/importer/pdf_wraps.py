@@ -124,7 +124,8 @@ class Wraps:
         if mark or (after.raw[:1] in _DIGITS and last_digit(before.raw)):
             return ""  # a vowel sign cannot begin a word; a number ("০১৭২২-৪৫৬৪২১") broken
         if after.raw[:1] in _NO_BREAK_BEFORE and (
-            not self._broken(before, after, right) or (after.first and room >= after.first[0][1] - after.left + TOLERANCE)
+            not self._broken(before, after, right)
+            or (after.first and room >= after.first[0][1] - after.left + TOLERANCE)
         ):
             return " "  # no line breaks before a slash, a comma …: a space was there, not drawn
         if after.raw[:1] in _OPENS and before.raw[-1:].isalnum():

@@ -168,7 +168,9 @@ def differing_fields(expected, got):
     from tests.charters.test_word_import import flat
 
     want, have = dict(_fields(flat(expected))), dict(_fields(flat(got)))
-    return [(where, want.get(where), have.get(where)) for where in {**want, **have} if want.get(where) != have.get(where)]
+    return [
+        (where, want.get(where), have.get(where)) for where in {**want, **have} if want.get(where) != have.get(where)
+    ]
 
 
 def share_of_words_right(expected, got):
