@@ -158,9 +158,13 @@ class _Reader:
                 # Between tables: paragraphs spaced apart (further than a wrapped line, or than
                 # any line of their type); a numbered item ("২। …") begins.
                 joint = "\n"
-            elif not before.spaced and (
-                before.raw[-1:] in _BIJOY_BREAKS + _OPENING + _BIJOY_PREBASE
-                or (after.raw[:1] == "+" and before.raw[-1:] in ":-/(")  # "ফোন:+৮৮০…" breaks before the "+"
+            elif (
+                not before.spaced
+                and (
+                    before.raw[-1:] in _BIJOY_BREAKS + _OPENING
+                    or (before.raw[-1:] in _BIJOY_PREBASE and parts[-1][1])  # Bijoy text, not Latin
+                    or (after.raw[:1] == "+" and before.raw[-1:] in ":-/(")  # "ফোন:+৮৮০…" breaks before the "+"
+                )
             ):
                 joint = ""  # nor can "+" or "(" end a word, nor a Bijoy vowel sign drawn before its letter
             else:
@@ -313,7 +317,6 @@ def _row_text(row):
 
 
 _MARK = re.compile("^[\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u200c\u200d]")
-_DIGITS = "0123456789০১২৩৪৫৬৭৮৯"
 # Bijoy text that Word and LibreOffice break inside a word, as they would after punctuation:
 # after … (ৃ) and — (the lower ত).
 _BIJOY_BREAKS = "…—"
