@@ -244,6 +244,12 @@ def _layout(page, chars):
     """The page top to bottom: ("text", (lines, box)) for the text between tables, ("table",
     rows) for a table, each cell (lines, box) or None where a cell spans it."""
     tables = page.find_tables(_TABLE_SETTINGS)
+    # A row a page break cut may have no rule under it (Chromium draws none): its column rules
+    # run on below the table's last rule, and end where the row does on this page.
+    feet = [_open_foot(page, table.bbox) for table in tables]
+    if any(feet):
+        lines = [foot for foot in feet if foot]
+        tables = page.find_tables({**_TABLE_SETTINGS, "explicit_horizontal_lines": lines})
     boxes = [table.bbox for table in tables]
     outside = lines_of([c for c in chars if not any(c.inside(box) for box in boxes)])
     items = []
@@ -275,6 +281,18 @@ def _layout(page, chars):
             box = (left, 0, max(page.width - left, max(c.x1 for line in lines for c in line)), 0)
             regions.append(("text", (lines, box)))
     return regions
+
+
+def _open_foot(page, box):
+    """Where the column rules of the table in ``box`` end, if they run on below its last rule."""
+    x0, _, x1, bottom = box
+    ends = [
+        e["bottom"]
+        for e in page.edges
+        if e["orientation"] == "v" and x0 - 2 <= e["x0"] <= x1 + 2 and e["top"] <= bottom + 1  # from this table on
+    ]
+    ends = [end for end in ends if end > bottom + 2]
+    return max(ends) if ends else None
 
 
 def _regions(regions):
