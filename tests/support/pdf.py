@@ -210,6 +210,7 @@ def browser_pdf(key, bijoy=False):
         f"<style>{face('SutonnyMJ', fonts / 'sutonnymj.ttf')}"
         f"{face('SutonnyMJ', fonts / 'noto-sans-bengali.ttf', bengali)}"
         f"{face(UNICODE_FONT, fonts / 'noto-sans-bengali.ttf')}"
+        f"{face('Nikosh', fonts / 'noto-sans-bengali.ttf')}"  # the Word file's headings
         "* { font-size: 10pt !important; } table { border-collapse: collapse; width: 100%; }"
         " td { overflow-wrap: anywhere; } @page { size: A4 portrait; margin: 15mm; }</style>"
     )
