@@ -211,6 +211,7 @@ def browser_pdf(key, bijoy=False):
         f"{face('SutonnyMJ', fonts / 'noto-sans-bengali.ttf', bengali)}"
         f"{face(UNICODE_FONT, fonts / 'noto-sans-bengali.ttf')}"
         f"{face('Nikosh', fonts / 'noto-sans-bengali.ttf')}"  # the Word file's headings
+        f"h1, h2, h3, h4, h5, h6 {{ font-family: {'SutonnyMJ' if bijoy else UNICODE_FONT!r} !important; }}"
         "* { font-size: 10pt !important; } table { border-collapse: collapse; width: 100%; }"
         " td { overflow-wrap: anywhere; } @page { size: A4 portrait; margin: 15mm; }</style>"
     )
