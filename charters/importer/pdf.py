@@ -21,7 +21,8 @@ from charters.errors import CharterError
 
 from .bijoy import is_bijoy_font, looks_like_bijoy, run_to_unicode, text_to_unicode
 from .lines import Line
-from .pdf_chars import characters, first_word_width, lines_of
+from .pdf_chars import characters, lines_of
+from .pdf_wraps import SPACE_GAP, TOLERANCE, LineShape, Wraps, space_width
 from .word import place
 
 MAX_PAGES = 200  # a charter is a few dozen pages
@@ -103,12 +104,24 @@ class _Reader:
         self.space = {key: sorted(found)[len(found) // 2] for key, found in widths.items()}  # a space, by font
         self._layout = [_layout(page, page_chars) for page, page_chars in zip(pages, chars, strict=True)]
         _join_rows_split_by_pages(self._layout)
-        self.words = set()
-        for regions in self._layout:
-            for region in _regions(regions):
-                for line in region[0]:
-                    for word in _raw(self._parts(line)).split()[1:-1]:  # whole: not at a line's ends
-                        self.words.update([word, *word.split("/")])
+        cells = [
+            (self._shapes(lines), _right(lines, box))
+            for regions in self._layout
+            for lines, box in _regions(regions)
+            if lines
+        ]
+        words = set()
+        for shapes, _ in cells:
+            for before, shape, after in zip([None, *shapes[:-1]], shapes, [*shapes[1:], None], strict=True):
+                # Whole: not at a line's end or start where a word may have been broken there.
+                found = shape.raw.split()
+                found = found[
+                    (0 if before is None or before.spaced else 1) : (None if shape.spaced or after is None else -1)
+                ]
+                for word in found:
+                    words.update([word, *re.split(r"[/-]", word)])
+        words.discard("")
+        self.wraps = Wraps(cells, words)
 
     def pages(self):
         for page_number, regions in enumerate(self._layout, start=1):
@@ -125,90 +138,61 @@ class _Reader:
     def _text(self, lines, box):
         """The lines of a cell (or of the text between tables), joined as the file had them: a
         wrapped line by a space, a paragraph's end by a line break, a word broken for want of
-        room (an e-mail, a phone number, a long word in a narrow column) by nothing. Word and
-        LibreOffice draw the space at a wrap only where it fits on the line. Bijoy is converted
-        once the lines are joined: a vowel sign may end one line and its letter begin the next."""
+        room (an e-mail, a phone number, a long word in a narrow column) by nothing (see
+        pdf_wraps). Bijoy is converted once the lines are joined: a vowel sign may end one line
+        and its letter begin the next."""
         if not lines:
             return ""
-        padding = max(0.0, min(line[0].x0 for line in lines) - box[0])
-        right = box[2] - padding
-        parts = self._parts(lines[0])
-        before = _raw(parts)
+        right = _right(lines, box)
+        shapes = self._shapes(lines)
+        units = self.wraps.units(shapes, right)
         pitches = sorted(b[0].top - a[0].top for a, b in zip(lines, lines[1:], strict=False))
-        pitch = pitches[len(pitches) // 2] if pitches and not box[1] and not box[3] else float("inf")
-        for previous, line in zip(lines, lines[1:], strict=False):
+        pitch = pitches[0] if pitches and not box[1] and not box[3] else float("inf")  # a wrapped line's
+        parts = self._parts(lines[0])
+        for index in range(1, len(lines)):
+            previous, line, before, after = lines[index - 1], lines[index], shapes[index - 1], shapes[index]
             following = self._parts(line)
-            after = _raw(following)
-            drawn = [c for c in previous if c.text.strip()] or previous
-            last = drawn[-1]
-            room = right - max(c.x1 for c in drawn)
-            space = self.space.get((last.font, round(last.size)), _SPACE * last.size)
-            fits = room >= space + first_word_width(line)  # the next word would have fitted here
-            if line[0].top - previous[0].top > 1.4 * pitch:
-                joint = "\n"  # between tables, more than a line apart: paragraphs spaced apart
-            elif (fits and not (after[:1] == "+" and before[-1:] in ":-/(")) or _NUMBERED.match(after):
-                joint = "\n"  # so the paragraph ended; or a numbered item ("২। …") begins
-            elif not previous[-1].text.strip():
-                joint = " "  # the space was drawn: a wrap
-            elif _MARK.match(self._convert(following)) or before[-1:] in _BIJOY_BREAKS + _OPENING:
-                joint = ""  # a vowel sign cannot begin a word, nor "+" end one; Bijoy breaks after … —
-            elif after[:1] == "+" and before[-1:] in ":-/(":
-                joint = ""  # "ফোন:+৮৮০…" breaks before the "+"
-            elif before[-1:] in "-/":
-                joint = self._after_hyphen(before, after, room >= space)
-            elif None is not _script(self._convert(parts)[-1:]) != _script(self._convert(following)[:1]) is not None:
-                joint = " "  # Bengali, then Latin: two words
-            elif room < line[0].x1 - line[0].x0 - 0.3:
-                joint = self._full_line(before, after)  # not even the next letter fitted
-            elif room >= space:  # a space would have fitted and was not drawn
-                joint = "" if self._whole(before, after) else " " if after[:1] == "/" else "\n"
+            gap = line[0].top - previous[0].top
+            spaced = pitch < float("inf") and (gap > 1.4 * pitch or gap > 2.2 * previous[0].size)
+            if spaced or _NUMBERED.match(after.raw):
+                # Between tables: paragraphs spaced apart (further than a wrapped line, or than
+                # any line of their type); a numbered item ("২। …") begins.
+                joint = "\n"
+            elif (
+                not before.spaced
+                and (
+                    before.raw[-1:] in _BIJOY_BREAKS + _OPENING
+                    or (before.raw[-1:] in _BIJOY_PREBASE and parts[-1][1])  # Bijoy text, not Latin
+                    or (after.raw[:1] == "+" and before.raw[-1:] in ":-/(")  # "ফোন:+৮৮০…" breaks before the "+"
+                )
+            ):
+                joint = ""  # nor can "+" or "(" end a word, nor a Bijoy vowel sign drawn before its letter
             else:
-                joint = " "
-            while parts and not parts[-1][0].strip():
-                parts.pop()
+                fits = right - before.end >= before.space + units[index] + TOLERANCE
+                text_after = self._convert(following)
+                mark = bool(_MARK.match(text_after))
+                joint = self.wraps.joint(before, after, fits, right, mark=mark)
+                if (
+                    joint == ""
+                    and None is not _script(self._convert(parts)[-1:]) != _script(text_after[:1]) is not None
+                ):
+                    joint = " "  # Bengali, then Latin: two words
+            if parts:
+                parts[-1][0] = parts[-1][0].rstrip()
             parts += [[joint, None], *following]
-            before = after
         return self._convert(parts)
 
-    def _whole(self, before, after):
-        """Whether the last word before and the first after are one word the document has whole
-        (or one part of a word/word)."""
-        last, first = _edge_words(before, after)
-        tail, head = last.split("/")[-1], first.split("/")[0]
-        return last + first in self.words or bool(tail and head and tail + head in self.words)
-
-    def _two_words(self, before, after):
-        last, first = _edge_words(before, after)
-        return last.split("/")[-1] in self.words and first.split("/")[0] in self.words
-
-    def _full_line(self, before, after):
-        """A line full to its edge, no space drawn: a wrap, or a word too wide for the cell
-        broken (an e-mail, a URL, a phone number, a long word alone on its line). The document's
-        own whole words decide where they can."""
-        if self._two_words(before, after):
-            return " "
-        if self._whole(before, after):
-            return ""
-        # Broken only where the word filled the line from its start.
-        if not re.search(r"\s", before) or (before[-1:] in _DIGITS and after[:1] in _DIGITS):
-            return ""
-        return " "
-
-    def _after_hyphen(self, before, after, space_fitted):
-        """A line ending in - or /: a break there (no space in the text), or a space not drawn."""
-        if space_fitted or self._whole(before, after):
-            return ""
-        if self._two_words(before, after):
-            return " "
-        return "" if before.endswith("-") else " "
+    def _shapes(self, lines):
+        return [LineShape(line, _raw(self._parts(line)), space_width(self.space, _last_drawn(line))) for line in lines]
 
     def _parts(self, line):
         """The line's characters in reading order as [text, is_bijoy] pieces (None: a space,
         either), a space where they stand apart."""
-        parts, right = [], None
+        parts, right, blank = [], None, True
         for char in line:
-            if right is not None and char.x0 - right > _SPACE_GAP * char.size:
-                parts.append([" ", None])
+            if not blank and char.text.strip() and char.x0 - right > SPACE_GAP * char.size:
+                parts.append([" ", None])  # apart, with no space drawn between
+            blank = not char.text.strip()
             right = char.x1 if right is None else max(right, char.x1)
             bijoy = self._is_bijoy(char)
             if parts and (parts[-1][1] == bijoy or bijoy is None or parts[-1][1] is None):
@@ -232,7 +216,7 @@ class _Reader:
                 out.append(text)
             else:
                 out.append(run_to_unicode(text) if self.by_font else text_to_unicode(text))
-        return re.sub(r" {2,}", " ", "".join(out)).strip()
+        return "".join(out).strip()  # spaces as drawn: "1)  প্রযোজ্য" keeps its two
 
     def _is_bijoy(self, char):
         if not char.text.strip():
@@ -242,8 +226,13 @@ class _Reader:
         return is_bijoy_font(char.font) if self.by_font else self.bijoy
 
 
-def _edge_words(before, after):
-    return (before.split() or [""])[-1], (after.split() or [""])[0]
+def _right(lines, box):
+    """Where a cell's lines end at most: its right edge less the padding its left side has."""
+    return box[2] - max(0.0, min(line[0].x0 for line in lines) - box[0])
+
+
+def _last_drawn(line):
+    return ([c for c in line if c.text.strip()] or line)[-1]
 
 
 def _raw(parts):
@@ -255,6 +244,12 @@ def _layout(page, chars):
     """The page top to bottom: ("text", (lines, box)) for the text between tables, ("table",
     rows) for a table, each cell (lines, box) or None where a cell spans it."""
     tables = page.find_tables(_TABLE_SETTINGS)
+    # A row a page break cut may have no rule under it (Chromium draws none): its column rules
+    # run on below the table's last rule, and end where the row does on this page.
+    feet = [_open_foot(page, table.bbox) for table in tables]
+    if any(feet):
+        lines = [foot for foot in feet if foot]
+        tables = page.find_tables({**_TABLE_SETTINGS, "explicit_horizontal_lines": lines})
     boxes = [table.bbox for table in tables]
     outside = lines_of([c for c in chars if not any(c.inside(box) for box in boxes)])
     items = []
@@ -286,6 +281,18 @@ def _layout(page, chars):
             box = (left, 0, max(page.width - left, max(c.x1 for line in lines for c in line)), 0)
             regions.append(("text", (lines, box)))
     return regions
+
+
+def _open_foot(page, box):
+    """Where the column rules of the table in ``box`` end, if they run on below its last rule."""
+    x0, _, x1, bottom = box
+    ends = [
+        e["bottom"]
+        for e in page.edges
+        if e["orientation"] == "v" and x0 - 2 <= e["x0"] <= x1 + 2 and e["top"] <= bottom + 1  # from this table on
+    ]
+    ends = [end for end in ends if end > bottom + 2]
+    return max(ends) if ends else None
 
 
 def _regions(regions):
@@ -327,14 +334,12 @@ def _row_text(row):
     return [_cell_text(cell) for cell in row]
 
 
-_SPACE_GAP = 0.6  # of the font size: a gap this wide is a space even where none was drawn
-_SPACE = 0.25  # of the font size: about a space's width in the fonts charters use
 _MARK = re.compile("^[\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u200c\u200d]")
-_DIGITS = "0123456789০১২৩৪৫৬৭৮৯"
 # Bijoy text that Word and LibreOffice break inside a word, as they would after punctuation:
 # after … (ৃ) and — (the lower ত).
 _BIJOY_BREAKS = "…—"
 _OPENING = "+(“‘["  # what opens a word, never ends one
+_BIJOY_PREBASE = "‡‰w"  # Bijoy's ে ৈ ি, typed before their letter: never the end of a word
 _NUMBERED = re.compile(r"^[0-9০-৯]{1,2}[।|)]\s")
 
 

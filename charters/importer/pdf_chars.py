@@ -121,11 +121,3 @@ def lines_of(chars):
             out.insert(index, char)
         ordered.append(out)
     return ordered
-
-
-def first_word_width(line):
-    start = line[0].x0
-    for char in line:
-        if not char.text.strip():
-            return char.x0 - start
-    return max(c.x1 for c in line) - start

@@ -3,7 +3,6 @@ exactly as the seed; a PDF saved from a seed's Word file, typed in Unicode or in
 same services in the same order and its words as the text export has them; without LibreOffice,
 or with a PDF that is a scan or broken, a Bengali message says what to do and nothing is written."""
 
-import difflib
 import io
 import shutil
 import unicodedata
@@ -27,22 +26,6 @@ pytestmark = [
 
 def text_of(key):
     return read_charter_text((SEEDS / SEED_FILES[key]).read_bytes())
-
-
-def nfc(text):
-    """One seed writes য় as one code point, the others as য + nukta: the same letter."""
-    return unicodedata.normalize("NFC", text)
-
-
-def words(document):
-    return unicodedata.normalize("NFC", repr(flat(document))).split()
-
-
-def share_of_words_right(expected, got):
-    """The share of the text export's words (every field, in order) the file gave back."""
-    want, have = words(expected), words(got)
-    matcher = difflib.SequenceMatcher(None, want, have, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) / len(want)
 
 
 @pytest.mark.parametrize("key", ["joypurhat", "rangpursadar.rangpur"])
@@ -74,21 +57,37 @@ def test_without_libreoffice_a_doc_file_is_refused_saying_what_to_do(monkeypatch
     assert database_state() == before
 
 
+# The fields a PDF cannot settle, each for one reason: a word alone on its line fills it, no
+# space is drawn after it and none would have fitted, and the document's own words do not tell
+# a word broken there from two words, nor a break after a hyphen or slash from one with a space
+# ("আউটসোর্সিং/ ICT", "আধা-সরকারি", "ওয়েবসাইট/নোটিশ"). Listed so that every other field must be
+# exact, and so the list can only shrink (a field read right fails here until it is struck off).
+UNSETTLED = {
+    ("joypurhat", True, "letter"): {"services[5][2]"},
+    ("kachua.chandpur", True, "letter"): {"services[6][6]"},
+    ("magurasadar.magura", True, "letter"): {"services[8][2]"},
+    ("natoresadar.natore", True, "letter"): {"services[5][2]", "services[6][3]", "services[9][3]", "services[18][3]"},
+    ("rangpursadar.rangpur", True, "letter"): {"services[16][5]"},
+}
+
+
+@pytest.mark.parametrize("layout", ["landscape", "letter"])
 @pytest.mark.parametrize("bijoy", [False, True], ids=["unicode", "bijoy"])
 @pytest.mark.parametrize("key", SEED_FILES)
-def test_a_pdf_gives_every_service_in_order_and_its_words(key, bijoy):
-    from tests.support.pdf import seed_pdf
+def test_a_pdf_reads_word_for_word_as_its_text_export(key, bijoy, layout):
+    """Every service in order and every field as the text export has it, whether the PDF was
+    typed in Unicode or in Bijoy, laid out as offices print a charter (landscape A4) or on
+    Letter pages in smaller type (every cell wrapped at other places)."""
+    from tests.support.pdf import differing_fields, seed_pdf
 
     expected = text_of(key).document
-    result = read_charter_file(seed_pdf(key, bijoy), f"{key}.pdf")
+    result = read_charter_file(seed_pdf(key, bijoy, layout), f"{key}.pdf")
     assert result.source == "pdf" and result.bijoy == bijoy
     got = result.document
     assert [(s.category, s.serial) for s in got.services] == [(s.category, s.serial) for s in expected.services]
     assert [t.level for t in got.tiers] == [t.level for t in expected.tiers]
-    assert share_of_words_right(expected, got) >= 0.98
-    # the names, which citizens search by, are right
-    same = [nfc(a.name) == nfc(b.name) for a, b in zip(got.services, expected.services, strict=True)]
-    assert sum(same) >= 0.9 * len(same)
+    differing = differing_fields(expected, got)
+    assert {where for where, _, _ in differing} == UNSETTLED.get((key, bijoy, layout), set()), differing
 
 
 def test_the_pdfs_have_the_text_layers_an_office_would_have():

@@ -8,17 +8,20 @@ for the Bijoy ones, whose text layer is then the Bijoy ASCII under the name Suto
 PDF saved on an office's computer. Tables are ruled, as charters are.
 """
 
+import difflib
 import io
 import os
+import re
 import subprocess
 import tempfile
+import unicodedata
 from functools import cache
 from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 
 from tests.support import ROOT
 
@@ -77,15 +80,25 @@ def soffice_convert(data, suffix, to):
         return (Path(work) / f"charter.{to}").read_bytes()
 
 
-def ruled(data, font=None):
-    """The .docx laid out as offices print a charter: landscape A4, narrow margins, every table
-    ruled (Word's "Table Grid"); its Normal style in ``font``."""
+# The pages a PDF is laid out on: (width, height, margin) in mm and the body text's size in
+# points (None: the Word file's own). Each layout wraps every cell at other places.
+LAYOUTS = {
+    "landscape": (297, 210, 12, None),  # as offices print a charter
+    "letter": (279.4, 215.9, 20, 10),  # US Letter, wider margins, smaller type
+    "portrait": (210, 297, 20, 9.5),  # portrait: columns two centimetres wide, small type
+}
+
+
+def ruled(data, font=None, layout="landscape"):
+    """The .docx laid out on ``layout``'s pages, every table ruled (Word's "Table Grid"); its
+    Normal style in ``font``."""
+    page_width, page_height, margin, size = LAYOUTS[layout]
     document = docx.Document(io.BytesIO(data))
     for section in document.sections:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(297), Mm(210)
-        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(12)
-    width = Mm(297 - 24)
+        section.orientation = WD_ORIENT.LANDSCAPE if page_width > page_height else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(page_width), Mm(page_height)
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(margin)
+    width = Mm(page_width - 2 * margin)
     for table in document.tables:
         table.style = document.styles["Table Grid"]
         columns = len(table.columns)
@@ -98,21 +111,33 @@ def ruled(data, font=None):
         fonts = document.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts()
         for slot in ("w:ascii", "w:hAnsi", "w:cs"):
             fonts.set(qn(slot), font)
+    if size:
+        for run in (r for p in _paragraphs(document) for r in p.runs):
+            run.font.size = Pt(size)
+        document.styles["Normal"].font.size = Pt(size)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
+def _paragraphs(document):
+    yield from document.paragraphs
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
 @cache
-def seed_pdf(key, bijoy=False):
+def seed_pdf(key, bijoy=False, layout="landscape"):
     """The seed charter as a PDF saved from its Word file: typed in Unicode (the portal's font
-    embedded) or in Bijoy (SutonnyMJ; the text layer is the Bijoy ASCII)."""
+    embedded) or in Bijoy (SutonnyMJ; the text layer is the Bijoy ASCII), on ``layout``'s pages."""
     from tests.support import SEEDS
     from tests.support.charters import SEED_FILES
     from tests.support.word import docx_from_text
 
     data = docx_from_text((SEEDS / SEED_FILES[key]).read_bytes(), bijoy=bijoy)
-    return soffice_convert(ruled(data, None if bijoy else UNICODE_FONT), "docx", "pdf")
+    return soffice_convert(ruled(data, None if bijoy else UNICODE_FONT, layout), "docx", "pdf")
 
 
 @cache
@@ -123,3 +148,81 @@ def seed_doc(key, bijoy=True):
     from tests.support.word import docx_from_text
 
     return soffice_convert(docx_from_text((SEEDS / SEED_FILES[key]).read_bytes(), bijoy=bijoy), "docx", "doc")
+
+
+def _fields(value, where=""):
+    """Every text of a flattened document (tests.charters.test_word_import.flat) with its place."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _fields(item, f"{where}.{key}" if where else key)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _fields(item, f"{where}[{index}]")
+    else:
+        yield where, unicodedata.normalize("NFC", str(value))
+
+
+def differing_fields(expected, got):
+    """(place, expected, read) for every field of the two documents that differs (one seed writes
+    য় as one code point, the others as য + nukta: compared in NFC)."""
+    from tests.charters.test_word_import import flat
+
+    want, have = dict(_fields(flat(expected))), dict(_fields(flat(got)))
+    return [
+        (where, want.get(where), have.get(where)) for where in {**want, **have} if want.get(where) != have.get(where)
+    ]
+
+
+def share_of_words_right(expected, got):
+    """The share of the text export's words (every field, in order) the file gave back."""
+    from tests.charters.test_word_import import flat
+
+    want, have = (unicodedata.normalize("NFC", repr(flat(d))).split() for d in (expected, got))
+    matcher = difflib.SequenceMatcher(None, want, have, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(want)
+
+
+@cache
+def browser_pdf(key, bijoy=False):
+    """The seed charter as another program lays it out and writes it: its Word file saved as HTML
+    (LibreOffice), then printed to PDF by Chromium (Blink's line breaking, Skia's PDF writer),
+    portrait A4, in the same fonts. Its lines wrap at other places than LibreOffice's PDF."""
+    import base64
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.support import SEEDS
+    from tests.support.charters import SEED_FILES
+    from tests.support.word import docx_from_text
+
+    data = docx_from_text((SEEDS / SEED_FILES[key]).read_bytes(), bijoy=bijoy)
+    html = soffice_convert(ruled(data, None if bijoy else UNICODE_FONT), "docx", "html").decode("utf-8")
+    fonts = _font_dir() / "fonts"
+
+    def face(name, path, unicode_range=None):
+        encoded = base64.b64encode(path.read_bytes()).decode()
+        extra = f"unicode-range: {unicode_range};" if unicode_range else ""
+        return f'@font-face {{ font-family: "{name}"; src: url(data:font/ttf;base64,{encoded}); {extra} }}'
+
+    # Bengali typed in Unicode inside a Bijoy run is drawn by the Unicode font, as Word does.
+    bengali = "U+0980-09FF, U+200C-200D, U+25CC"
+    style = (
+        f"<style>{face('SutonnyMJ', fonts / 'sutonnymj.ttf')}"
+        f"{face('SutonnyMJ', fonts / 'noto-sans-bengali.ttf', bengali)}"
+        f"{face(UNICODE_FONT, fonts / 'noto-sans-bengali.ttf')}"
+        f"{face('Nikosh', fonts / 'noto-sans-bengali.ttf')}"  # the Word file's headings
+        f"h1, h2, h3, h4, h5, h6 {{ font-family: {'SutonnyMJ' if bijoy else UNICODE_FONT!r} !important; }}"
+        "* { font-size: 10pt !important; } table { border-collapse: collapse; width: 100%; }"
+        " td { overflow-wrap: anywhere; } @page { size: A4 portrait; margin: 15mm; }</style>"
+    )
+    # The page's width, not the Word file's column widths in pixels (wider than a portrait page).
+    html = re.sub(r'(<(?:table|col|td)\b[^>]*?) width="\d+"', r"\1", html).replace("</head>", style + "</head>", 1)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.set_content(html, wait_until="load")
+            page.evaluate("document.fonts.ready")
+            return page.pdf(prefer_css_page_size=True, print_background=False)
+        finally:
+            browser.close()
