@@ -13,14 +13,16 @@ rest refused, withdrawn or pending) and prints:
 - a kept performance page (served by the page cache) and a cold one (the content version renewed
   before each request, so the figures are counted afresh): median and p95;
 - the national quarterly report (every office, district, division and the nation) built once;
-- entering a request through the counter's form in the admin, 8 clients at once: median and p95.
+- entering a request through the counter's form in the admin, 8 clients at once, over HTTP to
+  gunicorn with the production settings (2 workers, as benchmarks/run.py serves): median and p95.
 
-Requests go through Django's full stack in this process (the test client: middleware, page
-cache, admin and its CSRF-exempt test client), not over HTTP. If generating the rows takes longer
+The pages and the report are measured in this process through Django's full stack (the test
+client: middleware, page cache); the entries over HTTP, as a counter's browser sends them. If generating the rows takes longer
 than GENERATE_BUDGET_S the figures are printed at the size reached, and the run says so.
 """
 
 import argparse
+import http.client
 import os
 import statistics
 import sys
@@ -49,7 +51,10 @@ def setup_django(reuse=False):
     os.environ["DATABASE_URL"] = DATABASE_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "charter_portal.settings")
     os.environ.setdefault("DJANGO_DEBUG", "0")  # as served: no query log, no debug pages
-    from benchmarks.run import recreate_database
+    from benchmarks.run import ENVIRONMENT, recreate_database
+
+    # The counters' sessions are made here and read by gunicorn (entries()): one key signs both.
+    os.environ["DJANGO_SECRET_KEY"] = ENVIRONMENT["DJANGO_SECRET_KEY"]
 
     if not reuse:
         recreate_database(DATABASE_URL)
@@ -196,53 +201,106 @@ def report():
 
 
 def entries():
-    """8 clients, each an office's staff at its counter, entering requests through the admin form."""
+    """8 clients, each an office's staff at its counter, entering requests through the admin form,
+    over HTTP to gunicorn with the production settings and its workers (benchmarks/run.py's), as a
+    counter's browser does: the form's page once for its CSRF token, then one POST a request."""
+    import re
+    import tempfile
+    from importlib import import_module
+    from urllib.parse import urlencode
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.models import Group, User
-    from django.db import connection
-    from django.test import Client
     from django.utils import timezone
 
+    from benchmarks import run
     from charters.apps import OFFICE_STAFF_GROUP
     from offices.models import Office, OfficeStaff
     from services.models import ServiceListing
 
     group = Group.objects.get(name=OFFICE_STAFF_GROUP)
     offices = list(Office.objects.filter(service_listings__isnull=False).distinct()[:CLIENTS])
-    users = []
+    counters = []
     for office in offices:
         user, created = User.objects.get_or_create(username=f"bench-{office.pk}", defaults={"is_staff": True})
         if created:
             user.groups.add(group)
             OfficeStaff.objects.create(user=user, office=office)
+        session = import_module(settings.SESSION_ENGINE).SessionStore()  # signed in, as after the login form
+        session.update(
+            {
+                SESSION_KEY: str(user.pk),
+                BACKEND_SESSION_KEY: next(b for b in settings.AUTHENTICATION_BACKENDS if b.endswith("ModelBackend")),
+                HASH_SESSION_KEY: user.get_session_auth_hash(),
+            }
+        )
+        session.save()
         listing = ServiceListing.objects.filter(office=office).first()
-        users.append((user, f"{office.pk}-{listing.category}-{listing.serial}"))
+        counters.append((session.session_key, f"{office.pk}-{listing.category}-{listing.serial}"))
     today = timezone.localdate().strftime("%d/%m/%Y")
+    path = "/admin/register/servicerequest/add/"
+    port = run.free_port()
+    origin = f"https://{run.HOST}:{port}"
     times, errors = [], []
 
-    def counter(user, service):
-        client = Client()
-        client.force_login(user)
+    def counter(session_key, service):
+        connection = http.client.HTTPConnection(run.HOST, port, timeout=30)
+        cookies = {settings.SESSION_COOKIE_NAME: session_key}
+
+        def send(method, body=None):
+            headers = {
+                **run.HEADERS,
+                "Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()),
+                "Origin": origin,
+                "Referer": origin + path,
+            }
+            if body is not None:
+                headers["Content-Type"] = "application/x-www-form-urlencoded"
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            content = response.read()
+            if "login" in (response.getheader("Location") or ""):
+                return "sent to the login page", content  # the session is not signed in: an error
+            for header in response.headers.get_all("Set-Cookie") or []:
+                name, _, rest = header.partition("=")
+                cookies[name] = rest.split(";", 1)[0]
+            return response.status, content
+
+        status, page = send("GET")
+        if status != 200:
+            errors.append(status)
+            return
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
         for n in range(ENTRIES_PER_CLIENT):
             data = {
+                "csrfmiddlewaretoken": token,
                 "service": service,
                 "received_on": today,
                 "channel": "counter",
                 "mobile": "01711000000" if n % 2 else "",
             }
             started = time.perf_counter()
-            response = client.post("/admin/register/servicerequest/add/", data)
+            status, _ = send("POST", urlencode(data))
             times.append((time.perf_counter() - started) * 1000)
-            if response.status_code != 302:
-                errors.append(response.status_code)
+            if status != 302:
+                errors.append(status)
         connection.close()
 
-    threads = [threading.Thread(target=counter, args=pair) for pair in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    environment = {**run.ENVIRONMENT, "DATABASE_URL": DATABASE_URL}
+    with tempfile.NamedTemporaryFile("w+", prefix="gunicorn-", suffix=".log") as server_log:
+        run.ENVIRONMENT.update(environment)
+        server = run.start_gunicorn(port, server_log)
+        try:
+            threads = [threading.Thread(target=counter, args=pair) for pair in counters]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            run.stop(server)
     assert not errors, errors
-    return describe(f"entering a request, {CLIENTS} clients", times)
+    return describe(f"entering a request over HTTP, {CLIENTS} clients, gunicorn {run.WORKERS} workers", times)
 
 
 def main():
