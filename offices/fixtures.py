@@ -9,6 +9,7 @@ not load offices.Office(pk=…): Office kalai.joypurhat: …" and rolls the whol
 """
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 # What a fixture may not change about a row that already exists. Loading the shipped fixtures
 # again changes none of them; a hand-written row that does is a second place with the same key.
@@ -48,10 +49,14 @@ def check_loaded_row(sender, instance, raw=False, **kwargs):
         instance._meta.get_field("key").run_validators(instance.key)
     except ValidationError as error:
         refuse(_messages(error))
+    # One query for both questions (every row of the national tree comes through here): the row
+    # with this primary key, and any other row with this key.
     manager = sender._default_manager
-    if manager.filter(key=instance.key).exclude(pk=instance.pk).exists():
+    rows = Q(key=instance.key) if instance.pk is None else Q(key=instance.key) | Q(pk=instance.pk)
+    found = list(manager.filter(rows)[:2])
+    if any(row.key == instance.key and row.pk != instance.pk for row in found):
         refuse("এই কী আগে থেকেই আছে; নতুন স্থান বা দপ্তরের জন্য নতুন কী দিন।")
-    existing = manager.filter(pk=instance.pk).first() if instance.pk is not None else None
+    existing = next((row for row in found if instance.pk is not None and row.pk == instance.pk), None)
     if existing is not None:
         changed = [
             name
