@@ -14,6 +14,8 @@ from pathlib import Path
 
 from charters.errors import CharterError
 
+from .ocr_text import address_goes_on, number_goes_on
+
 OCR_SECONDS = 300  # one page's OCR; a page of tables takes a few seconds
 GAP = 60  # white pixels between the pieces stacked for Tesseract
 MAX_STACK = 30000  # pixels: Tesseract and Leptonica handle images up to 32767 high
@@ -68,11 +70,12 @@ _CAPITALS = re.compile(r"[A-Z]{4,}")  # "BROT" for উর্ধ্বতন, bes
 def reread_latin_slips(pieces, page, dpi):
     lines = []
     for piece in pieces:
-        keys = {}
-        for word in piece.words:
-            keys.setdefault(word[0], []).append(word)
-        for key, words in keys.items():
-            texts = [w[5] for w in words]
+        above = ""
+        for key, words in _line_words(piece):
+            texts, in_address = [w[5] for w in words], address_goes_on(above, " ".join(w[5] for w in words))
+            above = " ".join(texts)
+            if in_address:  # "m", the end of "…@gmail.co" broken off, is no Bengali letter
+                continue
             bengali = any(re.search(r"[\u0980-\u09ff]", t) for t in texts)
             slips = [t for t in texts if _LATIN_SLIP.fullmatch(t) or (bengali and _CAPITALS.fullmatch(t))]
             if slips and not any(re.search(r"@|://|www", t) for t in texts):
@@ -100,21 +103,24 @@ def reread_short_cells(pieces, page, dpi):
     import numpy as np
     from PIL import Image
 
-    short = []
+    short = []  # (piece, the line key it replaces or None for the whole cell, box, digits only)
     for piece in pieces:
         text = "".join(w[5] for w in piece.words)
         if piece.words and len(text) <= SHORT:
             left, top, right, bottom = piece.box
             ys, xs = np.nonzero(page[top:bottom, left:right] < 160)
             if len(ys) and ys.max() - ys.min() < dpi // 3:  # one line of ink
-                short.append((piece, (left + xs.min(), top + ys.min(), left + xs.max() + 1, top + ys.max() + 1)))
+                box = (left + xs.min(), top + ys.min(), left + xs.max() + 1, top + ys.max() + 1)
+                short.append((piece, None, box, False))
+        else:
+            short += [(piece, key, box, True) for key, box in _number_tails(piece)]
     if not short:
         return
     image, gap = Image.fromarray(page), dpi // 3
-    height = max(box[3] - box[1] for _, box in short) + 2 * GAP
-    line = Image.new("L", (sum(box[2] - box[0] + gap for _, box in short) + gap, height), 255)
+    height = max(box[3] - box[1] for _, _, box, _ in short) + 2 * GAP
+    line = Image.new("L", (sum(box[2] - box[0] + gap for _, _, box, _ in short) + gap, height), 255)
     spans, x = [], gap
-    for _, box in short:
+    for _, _, box, _ in short:
         line.paste(image.crop(box), (x, (height - (box[3] - box[1])) // 2))
         spans.append((x - gap // 2, x + box[2] - box[0] + gap // 2))
         x += box[2] - box[0] + gap
@@ -125,9 +131,9 @@ def reread_short_cells(pieces, page, dpi):
         _tesseract(line, dpi * 2, LANGUAGES, psm="7", blacklist=_NOT_IN_SHORT_CELLS),
         _tesseract(line, dpi * 2, LANGUAGES, psm="7", whitelist=_NUMBERS),
     ]
-    for (piece, box), (start, end) in zip(short, spans, strict=True):
+    for (piece, key, box, digits_only), (start, end) in zip(short, spans, strict=True):
         best = None
-        for words in readings:
+        for words in readings[1:] if digits_only else readings:
             mine = sorted(w for w in words if start * 2 <= (w[1] + w[3]) // 2 < end * 2)
             if mine:
                 text, confidence = "".join(w[5] for w in mine), min(w[6] for w in mine)
@@ -135,8 +141,57 @@ def reread_short_cells(pieces, page, dpi):
                 score = confidence + (30 if re.search(r"[0-9০-৯]", text) else 0)
                 if best is None or score > best[2]:
                     best = (text, confidence, score)
-        if best:  # the Bengali model reads ৪ as 8: a short cell's number is written in Bengali digits
-            piece.words = [(("short",), *box, best[0].translate(_TO_BENGALI_DIGITS), best[1])]
+        if not best:
+            continue
+        # The Bengali model reads ৪ as 8: a short cell's number is written in Bengali digits, the
+        # end of a number in the digits of its start.
+        text = (
+            best[0]
+            if key and re.search(r"[0-9][^০-৯]*$", _text_before(piece, key))
+            else best[0].translate(_TO_BENGALI_DIGITS)
+        )
+        word = (key or ("short",), *box, text, best[1])
+        piece.words = [w for w in piece.words if key and w[0] != key] + [word]
+
+
+def _line_words(piece):
+    """The piece's words by line, top to bottom: [(key, [words left to right])]."""
+    lines = {}
+    for word in piece.words:
+        lines.setdefault(word[0], []).append(word)
+    return sorted(
+        ((key, sorted(words, key=lambda w: w[1])) for key, words in lines.items()),
+        key=lambda kw: min(w[2] for w in kw[1]),
+    )
+
+
+def _text_before(piece, key):
+    lines = _line_words(piece)
+    index = next(i for i, (k, _) in enumerate(lines) if k == key)
+    return " ".join(w[5] for w in lines[index - 1][1]) if index else ""
+
+
+def _number_tails(piece):
+    """The lines of a cell that are the broken-off end of a phone number: a line of at most three
+    characters under a line ending in a number that is not yet whole ("০১৮১১৮৩২৬৩" / "৭" read as
+    "চ" or "b": a lone digit has no context). (line key, box) of each."""
+    lines = _line_words(piece)
+    tails = []
+    for (_, above), (key, words) in zip(lines, lines[1:], strict=False):
+        text = "".join(w[5] for w in words)
+        if len(text) <= 3 and number_goes_on(" ".join(w[5] for w in above), "0"):
+            tails.append(
+                (
+                    key,
+                    (
+                        min(w[1] for w in words),
+                        min(w[2] for w in words),
+                        max(w[3] for w in words),
+                        max(w[4] for w in words),
+                    ),
+                )
+            )
+    return tails
 
 
 def _batches(pieces):

@@ -27,6 +27,7 @@ from charters.errors import CharterError
 from .grid import tables
 from .lines import Line, classify_heading
 from .ocr import INSTALL, OCR_SECONDS, Piece, lines_of, read_pieces, reread_latin_slips, reread_short_cells
+from .ocr_text import cell_text
 from .tables import SERVICE_COLUMNS, Row, is_column_numbers, is_service_header
 from .words import has_words, number_in
 
@@ -209,7 +210,7 @@ def scan_blocks(data, kind):
                         cells.append((line, ""))
                         continue
                     read = lines_of(piece)
-                    text = _cell_text(read, piece.box[2], dpi // 8)
+                    text = cell_text(read, piece.box[2], dpi // 8)
                     cells.append((line, text))
                     lowest = min((confidence for _, _, confidence, _ in read), default=100)
                     if lowest < UNSURE_BELOW:
@@ -300,26 +301,6 @@ def _number_unread_serials(table, unsure):
             unsure[:] = [cell for cell in unsure if cell.line != line]
             unsure.append(Unsure(line, f"{read} → {bengali_digits(serial)}", 0))
         last = serial
-
-
-def _cell_text(lines, right_edge, margin):
-    """A cell's lines as its text. Word breaks a word too long for the cell (a phone number, an
-    e-mail) where the line ends, and a hyphenated word at its hyphen, with no space: a line of one
-    word that fills the line, after which the next line's first word would not have fitted, goes on
-    in the next line."""
-    text = ""
-    for index, (line, _, _, first_width) in enumerate(lines):
-        if index:
-            previous, previous_right = lines[index - 1][0], lines[index - 1][1]
-            broken = (
-                " " not in previous
-                and previous[-1] not in ",.;:।)"
-                and previous_right >= right_edge - margin  # the word filled the line
-                and previous_right + first_width > right_edge
-            )
-            text += "" if broken or previous.endswith("-") else "\n"
-        text += line
-    return text
 
 
 def _text_bands(page, grids, dpi):
