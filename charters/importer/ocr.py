@@ -20,7 +20,7 @@ OCR_SECONDS = 300  # one page's OCR; a page of tables takes a few seconds
 GAP = 60  # white pixels between the pieces stacked for Tesseract
 MAX_STACK = 30000  # pixels: Tesseract and Leptonica handle images up to 32767 high
 _ONE_THREAD = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-LANGUAGES = "ben+eng"
+LANGUAGES = os.environ.get("OCR_LANGS", "ben+eng")
 INSTALL = "সার্ভারে tesseract-ocr ও tesseract-ocr-ben প্যাকেজ ইনস্টল করুন (Debian: apt-get install tesseract-ocr tesseract-ocr-ben poppler-utils)।"
 
 
@@ -43,7 +43,8 @@ def read_pieces(pieces, page, dpi, languages=LANGUAGES):
         left, top, right, bottom = piece.box
         if right - left > 4 and bottom - top > 4 and (page[top:bottom, left:right] < 160).sum() > dpi // 10:
             inked.append(piece)
-    for batch in _batches(inked):
+    scale = _scale(dpi)
+    for batch in _batches(inked, scale):
         width = max(p.box[2] - p.box[0] for p in batch) + 2 * GAP
         height = sum(p.box[3] - p.box[1] + GAP for p in batch) + GAP
         stack = Image.new("L", (width, height), 255)
@@ -52,10 +53,22 @@ def read_pieces(pieces, page, dpi, languages=LANGUAGES):
             stack.paste(image.crop(piece.box), (GAP, y))
             offsets.append(y)
             y += piece.box[3] - piece.box[1] + GAP
-        for key, left, top, right, bottom, text, confidence in _tesseract(stack, dpi, languages):
+        if scale != 1:
+            stack = stack.resize((round(width * scale), round(height * scale)), Image.LANCZOS)
+        for key, *box, text, confidence in _tesseract(stack, round(dpi * scale), languages):
+            left, top, right, bottom = (round(v / scale) for v in box)
             index = max(i for i, offset in enumerate(offsets) if offset <= top + GAP // 2)
             dx, dy = batch[index].box[0] - GAP, batch[index].box[1] - offsets[index]
             batch[index].words.append((key, left + dx, top + dy, right + dx, bottom + dy, text, confidence))
+
+
+READ_AT = int(os.environ.get("OCR_READ_AT", "200"))
+
+
+def _scale(dpi):
+    """How much a page is enlarged before reading: Bengali's reph (the র্ over "নির্দেশনা") and
+    vowel signs are a few pixels at 200 dpi, and Tesseract drops them; it reads them at 300."""
+    return max(1.0, READ_AT / dpi)
 
 
 # A word of one or two Latin letters or digits in a Bengali charter ("9", "q", "ow", "&") is nearly
@@ -194,10 +207,10 @@ def _number_tails(piece):
     return tails
 
 
-def _batches(pieces):
+def _batches(pieces, scale=1):
     batch, height = [], 0
     for piece in pieces:
-        size = piece.box[3] - piece.box[1] + GAP
+        size = (piece.box[3] - piece.box[1] + GAP) * scale
         if batch and height + size > MAX_STACK:
             yield batch
             batch, height = [], 0

@@ -65,7 +65,8 @@ def cell_text(lines, right_edge, margin):
                 number_goes_on(previous, line)
                 or address_goes_on(previous, line, filled)
                 or previous.endswith("-")
-                or (filled and (previous.endswith("/") or _LIST_TAIL.search(previous)))
+                or (filled and " " not in previous and previous.endswith("/"))
+                or (filled and _LIST_TAIL.search(previous))
             )
             text += "" if glued else "\n"
         text += line

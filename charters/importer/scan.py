@@ -24,7 +24,7 @@ from pathlib import Path
 from charter_portal.bangla import bengali_digits
 from charters.errors import CharterError
 
-from .grid import tables
+from .grid import tables, without_lines
 from .lines import Line, classify_heading
 from .ocr import INSTALL, OCR_SECONDS, Piece, lines_of, read_pieces, reread_latin_slips, reread_short_cells
 from .ocr_text import cell_text
@@ -170,6 +170,7 @@ def scan_blocks(data, kind):
     for page_number, (page, dpi) in enumerate(page_images(data, kind), start=1):
         page_name, paragraph_number = f"পৃষ্ঠা {bengali_digits(page_number)}", 0
         grids = tables(page, dpi)
+        page = without_lines(page, grids)
         found_tables += len(grids)
         bands = _text_bands(page, grids, dpi)
         pieces = {("band", i): Piece(box) for i, box in enumerate(bands)}
@@ -270,7 +271,7 @@ def _snap_header(row):
     def snapped(token):  # the token, or its start, read nearly as a column's name ("দায়িত্ৃপ্রাপ্তকর্মকর্তার")
         for word in reversed(_COLUMN_WORDS):  # longest first
             for cut in (len(word), len(word) - 1, len(word) + 1):
-                if len(word) >= 4 and SequenceMatcher(None, token[:cut], word).ratio() >= 0.85:
+                if len(word) >= 4 and SequenceMatcher(None, token[:cut], word).ratio() >= 0.75:
                     return word + " " * (cut < len(token)) + token[cut:]
         return token
 
