@@ -100,7 +100,19 @@ def reread_latin_slips(pieces, page, dpi):
     read_pieces([line for _, _, line in lines], page, dpi, "ben")
     for piece, key, line in lines:
         if line.words:
-            piece.words = [w for w in piece.words if w[0] != key] + [(key, *w[1:]) for w in line.words]
+            before = [w for w in piece.words if w[0] == key]
+            after = [_kept_latin(w, before) for w in line.words]
+            piece.words = [w for w in piece.words if w[0] != key] + [(key, *w[1:]) for w in after]
+
+
+def _kept_latin(word, before):
+    """A word of the Bengali-only reading, or the English reading of it when that was a Latin word
+    of three letters or more ("ICT", which the Bengali model reads as "ঢো")."""
+    for old in before:
+        overlap = min(word[3], old[3]) - max(word[1], old[1])
+        if overlap > (word[3] - word[1]) // 2 and re.fullmatch(r"[A-Za-z]{3,}", old[5]):
+            return old
+    return word
 
 
 # Tesseract reads a lone digit badly (৬ as ঙ, ৫ as "&", 1. as রা): it has no line around it. The

@@ -28,6 +28,7 @@ from .grid import tables, without_lines
 from .lines import Line, classify_heading
 from .ocr import INSTALL, OCR_SECONDS, Piece, lines_of, read_pieces, reread_latin_slips, reread_short_cells
 from .ocr_text import cell_text
+from .ocr_words import Vocabulary
 from .tables import SERVICE_COLUMNS, Row, is_column_numbers, is_service_header
 from .words import has_words, number_in
 
@@ -222,9 +223,12 @@ def scan_blocks(data, kind):
             else:
                 pending_table = Table(rows, rows[0].line)
                 blocks.append(pending_table)
-    for block in blocks:
-        if isinstance(block, Table):
-            _number_unread_serials(block, unsure)
+    tables_read = [block for block in blocks if isinstance(block, Table)]
+    vocabulary = Vocabulary([text for t in tables_read for row in t.rows for _, text in row.cells], HEADINGS)
+    for table in tables_read:
+        for row in table.rows:
+            row.cells[:] = [(line, vocabulary.correct_text(text)) for line, text in row.cells]
+        _number_unread_serials(table, unsure)
     if not found_tables:
         raise CharterError(
             "স্ক্যানে কোনো টেবিল পাওয়া যায়নি: সেবার তালিকা রেখা টানা টেবিল হিসেবে থাকতে হবে। "
