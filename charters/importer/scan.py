@@ -29,6 +29,7 @@ from .lines import Line, classify_heading
 from .ocr import INSTALL, OCR_SECONDS, Piece, lines_of, read_pieces, reread_latin_slips, reread_short_cells
 from .ocr_text import cell_text
 from .ocr_words import Vocabulary
+from .skew import straightened
 from .tables import SERVICE_COLUMNS, Row, is_column_numbers, is_service_header
 from .words import has_words, number_in
 
@@ -170,6 +171,7 @@ def scan_blocks(data, kind):
 
     for page_number, (page, dpi) in enumerate(page_images(data, kind), start=1):
         page_name, paragraph_number = f"পৃষ্ঠা {bengali_digits(page_number)}", 0
+        page = straightened(page)  # a page laid crooked on the glass
         grids = tables(page, dpi)
         page = without_lines(page, grids)
         found_tables += len(grids)
@@ -217,7 +219,7 @@ def scan_blocks(data, kind):
                     lowest = min((confidence for _, _, confidence, _ in read), default=100)
                     if lowest < UNSURE_BELOW:
                         unsure.append(Unsure(line, text, lowest))
-                rows.append(_snap_header(Row(row_line, cells)))
+                rows.append(_snap_column_numbers(_snap_header(Row(row_line, cells)), rows[-1] if rows else None))
             if pending_table is not None and len(rows[0].cells) == len(pending_table.rows[0].cells):
                 pending_table.rows += rows  # the table goes on from the page before
             else:
@@ -287,10 +289,23 @@ def _snap_header(row):
     return Row(row.line, cells)
 
 
+def _snap_column_numbers(row, above):
+    """The row of column numbers under a service table's header ("(১)", "(২)" …) with most of its
+    cells read as numbers is that row ("(>)" for (১) would make it a service)."""
+    if above is None or not is_service_header(above):
+        return row
+    numbers = [bool(re.fullmatch(r"\(?\s*[০-৯0-9]+\s*\)?", text.strip())) for _, text in row.cells]
+    if sum(numbers) * 2 <= len(numbers):
+        return row
+    return Row(row.line, [(line, f"({bengali_digits(i + 1)})") for i, (line, _) in enumerate(row.cells)])
+
+
 def _number_unread_serials(table, unsure):
-    """A service's serial OCR could not read as a number ("চি" for 3.) is one more than the serial
-    above it, as serials go; the cell is listed as unsure with what was read."""
-    column, last = None, 0
+    """Services are numbered 1, 2, 3… down a table: a serial OCR could not read as a number ("চি"
+    for 3.), or read as one that goes back (৪ for ৭) or jumps where the next row's serial says it
+    should not (৮ for ৪ between ৩ and ৫), is one more than the serial above it; the cell is listed
+    as unsure with what was read."""
+    column, serials = None, []  # [(row, serial read or None)] of the table's services
     for row in table.rows:
         if is_service_header(row):
             column = next((i for i, (_, text) in enumerate(row.cells) if has_words(text, "ক্রম")), None)
@@ -298,8 +313,11 @@ def _number_unread_serials(table, unsure):
         texts = [text for _, text in row.cells]
         if column is None or column >= len(texts) or not texts[column].strip() or is_column_numbers(texts):
             continue
-        serial = number_in(texts[column])
-        if serial is None:
+        serials.append((row, column, number_in(texts[column])))
+    last = 0
+    for index, (row, column, serial) in enumerate(serials):
+        following = serials[index + 1][2] if index + 1 < len(serials) else None
+        if serial is None or serial <= last or (serial > last + 1 and following == last + 2):
             line, read = row.cells[column]
             serial = last + 1
             row.cells[column] = (line, bengali_digits(serial))
