@@ -20,7 +20,7 @@ OCR_SECONDS = 300  # one page's OCR; a page of tables takes a few seconds
 GAP = 60  # white pixels between the pieces stacked for Tesseract
 MAX_STACK = 30000  # pixels: Tesseract and Leptonica handle images up to 32767 high
 _ONE_THREAD = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-LANGUAGES = os.environ.get("OCR_LANGS", "ben+eng")
+LANGUAGES = "ben+eng"
 INSTALL = "সার্ভারে tesseract-ocr ও tesseract-ocr-ben প্যাকেজ ইনস্টল করুন (Debian: apt-get install tesseract-ocr tesseract-ocr-ben poppler-utils)।"
 
 
@@ -62,12 +62,13 @@ def read_pieces(pieces, page, dpi, languages=LANGUAGES):
             batch[index].words.append((key, left + dx, top + dy, right + dx, bottom + dy, text, confidence))
 
 
-READ_AT = int(os.environ.get("OCR_READ_AT", "200"))
+READ_AT = 200  # dpi
 
 
 def _scale(dpi):
-    """How much a page is enlarged before reading: Bengali's reph (the র্ over "নির্দেশনা") and
-    vowel signs are a few pixels at 200 dpi, and Tesseract drops them; it reads them at 300."""
+    """How much a piece is enlarged before reading: an image scanned under 200 dpi is read as if at
+    200, as a PDF's pages are rasterised at no less (enlarging further did not help: at 300 the
+    model read more letters wrong than it put right)."""
     return max(1.0, READ_AT / dpi)
 
 
