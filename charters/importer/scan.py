@@ -206,19 +206,20 @@ def scan_blocks(data, kind):
             for r in range(grid.row_count):
                 row_name = f"{table_name}, সারি {bengali_digits(r + 1)}"
                 row_line = number(row_name)
-                cells = []
-                for c in range(grid.column_count):
-                    line = number(f"{row_name}, কলাম {bengali_digits(c + 1)}")
-                    piece = pieces.get((index, r, c))
-                    if piece is None:  # covered by a merged cell: empty, as in a Word file
-                        cells.append((line, ""))
-                        continue
-                    read = lines_of(piece)
-                    text = cell_text(read, piece.box[2], dpi // 8)
-                    cells.append((line, text))
-                    lowest = min((confidence for _, _, confidence, _ in read), default=100)
+                lines = [number(f"{row_name}, কলাম {bengali_digits(c + 1)}") for c in range(grid.column_count)]
+                row_pieces = [pieces.get((index, r, c)) for c in range(grid.column_count)]
+                texts = [_read_cell(piece, dpi) for piece in row_pieces]
+                if is_service_header(Row(row_line, [(0, text) for text, _ in texts])):
+                    # A service table's header is Bengali: Latin read in it ("AAG ANA" for দায়িত্বপ্রাপ্ত)
+                    # is the English model's, so its cells are read again with the Bengali model.
+                    latin = [i for i, (text, _) in enumerate(texts) if re.search(r"[A-Za-z]{2,}", text)]
+                    read_pieces([row_pieces[i] for i in latin], page, dpi, "ben")
+                    for i in latin:
+                        texts[i] = _read_cell(row_pieces[i], dpi)
+                for line, (text, lowest) in zip(lines, texts, strict=True):
                     if lowest < UNSURE_BELOW:
                         unsure.append(Unsure(line, text, lowest))
+                cells = [(line, text) for line, (text, _) in zip(lines, texts, strict=True)]
                 rows.append(_snap_column_numbers(_snap_header(Row(row_line, cells)), rows[-1] if rows else None))
             if pending_table is not None and len(rows[0].cells) == len(pending_table.rows[0].cells):
                 pending_table.rows += rows  # the table goes on from the page before
@@ -237,6 +238,14 @@ def scan_blocks(data, kind):
             "পাতাটি সোজা করে অন্তত ২০০ dpi-তে স্ক্যান করে পাঠান।"
         )
     return blocks, places, unsure
+
+
+def _read_cell(piece, dpi):
+    """A cell's text and the lowest confidence of its words ("" for a cell a merged cell covers)."""
+    if piece is None:
+        return "", 100
+    read = lines_of(piece)
+    return cell_text(read, piece.box[2], dpi // 8), min((c for _, _, c, _ in read), default=100)
 
 
 # The headings the parser knows a charter's sections by: a short line OCR read nearly as one of them
@@ -301,13 +310,14 @@ def _snap_column_numbers(row, above):
 
 
 def _number_unread_serials(table, unsure):
-    """Services are numbered 1, 2, 3… down a table: a serial OCR could not read as a number ("চি"
+    """Services (and the rows of any table headed ক্রমিক) are numbered 1, 2, 3… down a table: a serial OCR could not read as a number ("চি"
     for 3.), or read as one that goes back (৪ for ৭) or jumps where the next row's serial says it
     should not (৮ for ৪ between ৩ and ৫), is one more than the serial above it; the cell is listed
     as unsure with what was read."""
-    column, serials = None, []  # [(row, serial read or None)] of the table's services
+    column, serials = None, []  # [(row, serial read or None)] of the table's numbered rows
     for row in table.rows:
-        if is_service_header(row):
+        serial_column = next((i for i, (_, text) in enumerate(row.cells) if has_words(text, "ক্রমিক")), None)
+        if is_service_header(row) or serial_column is not None:  # the header of a numbered table
             column = next((i for i, (_, text) in enumerate(row.cells) if has_words(text, "ক্রম")), None)
             continue
         texts = [text for _, text in row.cells]
