@@ -181,6 +181,9 @@ def scan_blocks(data, kind):
             for cell in grid.cells:
                 pieces[(t, cell.row, cell.column)] = Piece(cell.box)
         read_pieces(list(pieces.values()), page, dpi)
+        # Tesseract now and then loses a lone word among the stacked pieces (a fee cell's
+        # "বিনামূল্যে"): the pieces it gave no words are read again, in a stack of their own.
+        read_pieces([piece for piece in pieces.values() if not piece.words], page, dpi)
         reread_latin_slips(list(pieces.values()), page, dpi)
         reread_short_cells(list(pieces.values()), page, dpi)
         # Text bands and tables, top to bottom.
