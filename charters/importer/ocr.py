@@ -79,12 +79,17 @@ _LATIN_SLIP = re.compile(r"[A-Za-z0-9&«»]{1,2}[.,)]?")
 # The English model reads a danda after a Bengali letter or digit as 1, l or | ("৩1" for ৩।).
 _DANDA_SLIP = re.compile(r"(?<=[\u0980-\u09ff])[1l|]$")
 _CAPITALS = re.compile(r"[A-Z]{4,}")  # "BROT" for উর্ধ্বতন, beside Bengali words
+# A Latin word the English model is unsure of in a Bengali cell ("SPT" for তত্ত্বীয়, "Sate" for
+# নির্ভরশীল) is a Bengali word it claimed; a real one ("ICT") it reads at 85 or more.
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}[.,)/]?")
+SURE_LATIN = 80
 
 
 def reread_latin_slips(pieces, page, dpi):
     lines = []
     for piece in pieces:
         above = ""
+        in_bengali = any(re.search(r"[\u0980-\u09ff]", w[5]) for w in piece.words)
         for key, words in _line_words(piece):
             texts, in_address = [w[5] for w in words], address_goes_on(above, " ".join(w[5] for w in words))
             above = " ".join(texts)
@@ -92,6 +97,7 @@ def reread_latin_slips(pieces, page, dpi):
                 continue
             bengali = any(re.search(r"[\u0980-\u09ff]", t) for t in texts)
             slips = [t for t in texts if _LATIN_SLIP.fullmatch(t) or (bengali and _CAPITALS.fullmatch(t))]
+            slips += [w[5] for w in words if in_bengali and _LATIN_WORD.fullmatch(w[5]) and w[6] < SURE_LATIN]
             if slips and not any(re.search(r"@|://|www", t) for t in texts):
                 box = (min(w[1] for w in words) - 6, min(w[2] for w in words) - 6)
                 box += (max(w[3] for w in words) + 6, max(w[4] for w in words) + 6)
@@ -108,10 +114,10 @@ def reread_latin_slips(pieces, page, dpi):
 
 def _kept_latin(word, before):
     """A word of the Bengali-only reading, or the English reading of it when that was a Latin word
-    of three letters or more ("ICT", which the Bengali model reads as "ঢো")."""
+    of three letters or more read surely ("ICT", which the Bengali model reads as "ঢো")."""
     for old in before:
         overlap = min(word[3], old[3]) - max(word[1], old[1])
-        if overlap > (word[3] - word[1]) // 2 and re.fullmatch(r"[A-Za-z]{3,}", old[5]):
+        if overlap > (word[3] - word[1]) // 2 and re.fullmatch(r"[A-Za-z]{3,}", old[5]) and old[6] >= SURE_LATIN:
             return old
     return word
 
