@@ -315,7 +315,7 @@ def _snap_column_numbers(row, above):
 def _number_unread_serials(table, unsure):
     """Services (and the rows of any table headed ক্রমিক) are numbered 1, 2, 3… down a table: a serial OCR could not read as a number ("চি"
     for 3.), or read as one that goes back (৪ for ৭) or jumps where the next row's serial says it
-    should not (৮ for ৪ between ৩ and ৫), is one more than the serial above it; the cell is listed
+    should not (৮ for ৪ between ৩ and ৫, ১৯ for ১১ as the last), is one more than the serial above it; the cell is listed
     as unsure with what was read."""
     column, serials = None, []  # [(row, serial read or None)] of the table's numbered rows
     for row in table.rows:
@@ -330,7 +330,14 @@ def _number_unread_serials(table, unsure):
     last = 0
     for index, (row, column, serial) in enumerate(serials):
         following = serials[index + 1][2] if index + 1 < len(serials) else None
-        if serial is None or serial <= last or (serial > last + 1 and following == last + 2):
+        # A jump is a misreading when the next serial is the one after the jump's place, or when
+        # the numbering ends or starts again after it (১৯ for ১১ as a table's last row).
+        jump = (
+            serial is not None
+            and serial > last + 1
+            and (following is None or following == last + 2 or following <= last)
+        )
+        if serial is None or serial <= last or jump:
             line, read = row.cells[column]
             serial = last + 1
             row.cells[column] = (line, bengali_digits(serial))

@@ -63,9 +63,9 @@ def test_serials_misread_down_a_table_are_put_back_in_sequence_and_listed_as_uns
     header = Row(1, [(2, "ক্রমিক নং"), (3, "সেবার নাম")])
     rows = [header] + [
         Row(10 * i, [(10 * i + 1, serial), (10 * i + 2, "সেবা")])
-        for i, serial in enumerate(["১", "২", "৮", "৪", "চি", "৬", "২"], 1)
+        for i, serial in enumerate(["১", "২", "৮", "৪", "চি", "৬", "২", "১৯"], 1)
     ]
     table, unsure = Table(rows, 1), [Unsure(51, "চি", 40)]
     _number_unread_serials(table, unsure)
-    assert [row.cells[0][1] for row in table.rows[1:]] == ["১", "২", "৩", "৪", "৫", "৬", "৭"]
-    assert {cell.text for cell in unsure} == {"৮ → ৩", "চি → ৫", "২ → ৭"}
+    assert [row.cells[0][1] for row in table.rows[1:]] == ["১", "২", "৩", "৪", "৫", "৬", "৭", "৮"]
+    assert {cell.text for cell in unsure} == {"৮ → ৩", "চি → ৫", "২ → ৭", "১৯ → ৮"}
