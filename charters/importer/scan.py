@@ -313,11 +313,13 @@ def _snap_column_numbers(row, above):
 
 
 def _number_unread_serials(table, unsure):
-    """Services (and the rows of any table headed ক্রমিক) are numbered 1, 2, 3… down a table: a serial OCR could not read as a number ("চি"
-    for 3.), or read as one that goes back (৪ for ৭) or jumps where the next row's serial says it
-    should not (৮ for ৪ between ৩ and ৫, ১৯ for ১১ as the last), is one more than the serial above it; the cell is listed
-    as unsure with what was read."""
-    column, serials = None, []  # [(row, serial read or None)] of the table's numbered rows
+    """Services (and the rows of any table headed ক্রমিক) are numbered 1, 2, 3… down a table.
+    When at least three in four serials read are their row's place, the others are misreadings
+    (৯ and ৮ for ৩ and ৪) and become that place. Otherwise, row by row, a serial OCR could not read
+    as a number ("চি" for 3.), or read as one that goes back (৪ for ৭) or jumps where the next
+    row's serial says it should not (৮ for ৪ between ৩ and ৫, ১৯ for ১১ as the last), is one more
+    than the serial above it. Each such cell is listed as unsure with what was read."""
+    column, serials = None, []  # [(row, its serial column, serial read or None)]
     for row in table.rows:
         serial_column = next((i for i, (_, text) in enumerate(row.cells) if has_words(text, "ক্রমিক")), None)
         if is_service_header(row) or serial_column is not None:  # the header of a numbered table
@@ -327,6 +329,8 @@ def _number_unread_serials(table, unsure):
         if column is None or column >= len(texts) or not texts[column].strip() or is_column_numbers(texts):
             continue
         serials.append((row, column, number_in(texts[column])))
+    in_place = sum(1 for place, (_, _, serial) in enumerate(serials, 1) if serial == place)
+    by_place = in_place >= 2 and in_place * 4 >= len(serials) * 3 and 1 not in [s for _, _, s in serials[1:]]
     last = 0
     for index, (row, column, serial) in enumerate(serials):
         following = serials[index + 1][2] if index + 1 < len(serials) else None
@@ -337,7 +341,7 @@ def _number_unread_serials(table, unsure):
             and serial > last + 1
             and (following is None or following == last + 2 or following <= last)
         )
-        if serial is None or serial <= last or jump:
+        if (by_place and serial != index + 1) or (not by_place and (serial is None or serial <= last or jump)):
             line, read = row.cells[column]
             serial = last + 1
             row.cells[column] = (line, bengali_digits(serial))

@@ -69,3 +69,13 @@ def test_serials_misread_down_a_table_are_put_back_in_sequence_and_listed_as_uns
     _number_unread_serials(table, unsure)
     assert [row.cells[0][1] for row in table.rows[1:]] == ["১", "২", "৩", "৪", "৫", "৬", "৭", "৮"]
     assert {cell.text for cell in unsure} == {"৮ → ৩", "চি → ৫", "২ → ৭", "১৯ → ৮"}
+
+
+def test_serials_mostly_in_their_place_put_the_few_misread_ones_in_theirs():
+    header = Row(1, [(2, "ক্রমিক নং"), (3, "সেবার নাম")])
+    read = ["১", "২", "৯", "৮", "৫", "৬", "৭", "৮"]  # ৩ and ৪ read as ৯ and ৮, one after the other
+    rows = [header] + [Row(10 * i, [(10 * i + 1, serial), (10 * i + 2, "সেবা")]) for i, serial in enumerate(read, 1)]
+    unsure = []
+    _number_unread_serials(Table(rows, 1), unsure)
+    assert [row.cells[0][1] for row in rows[1:]] == ["১", "২", "৩", "৪", "৫", "৬", "৭", "৮"]
+    assert {cell.text for cell in unsure} == {"৯ → ৩", "৮ → ৪"}
