@@ -231,9 +231,14 @@ def scan_blocks(data, kind):
                 blocks.append(pending_table)
     tables_read = [block for block in blocks if isinstance(block, Table)]
     vocabulary = Vocabulary([text for t in tables_read for row in t.rows for _, text in row.cells], HEADINGS)
+    written = {}
     for table in tables_read:
         for row in table.rows:
             row.cells[:] = [(line, vocabulary.correct_text(text)) for line, text in row.cells]
+            written.update(row.cells)
+    for cell in unsure:  # the staff check the text as the draft has it
+        cell.text = written.get(cell.line, cell.text)
+    for table in tables_read:
         _number_unread_serials(table, unsure)
     if not found_tables:
         raise CharterError(
