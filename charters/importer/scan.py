@@ -285,6 +285,11 @@ def _snap_heading(text):
 _COLUMN_WORDS = sorted({w for words in SERVICE_COLUMNS.values() for w in words if " " not in w}, key=len)
 
 
+# How near a header word must be read to a column's name: a long name can lose a letter or two
+# ("উধধ্বতন"), a short one ("ক্রম") only as much as "কর্ম" is not near.
+_NEAR = {False: 0.85, True: 0.75}
+
+
 def _snap_header(row):
     """A service table's header row whose cell has a word OCR read nearly as a column's name
     ("দায়িত্প্রাপ্ত") gets that name, or the column would be dropped."""
@@ -294,7 +299,7 @@ def _snap_header(row):
     def snapped(token):  # the token, or its start, read nearly as a column's name ("দায়িত্ৃপ্রাপ্তকর্মকর্তার")
         for word in reversed(_COLUMN_WORDS):  # longest first
             for cut in (len(word), len(word) - 1, len(word) + 1):
-                if len(word) >= 4 and SequenceMatcher(None, token[:cut], word).ratio() >= 0.75:
+                if len(word) >= 4 and SequenceMatcher(None, token[:cut], word).ratio() >= _NEAR[len(word) >= 6]:
                     return word + " " * (cut < len(token)) + token[cut:]
         return token
 
