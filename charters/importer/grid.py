@@ -43,6 +43,7 @@ class Grid:
     row_count: int
     column_count: int
     cells: list  # [Cell], in reading order (row by row, left to right)
+    lines: tuple = ()  # its ruling lines: (horizontal Segments, vertical Segments)
 
 
 def _runs(mask, minimum):
@@ -139,6 +140,7 @@ def tables(page, dpi):
         vs = [lines[i] for i in members if i >= len(horizontals)]
         if len(hs) >= 2 and len(vs) >= 2:
             grids.append(_grid(hs, vs, tolerance))
+            grids[-1].lines = (hs, vs)
     return sorted(grids, key=lambda grid: (grid.box[1], grid.box[0]))
 
 
@@ -175,7 +177,25 @@ def _grid(horizontals, verticals, tolerance):
             for dr in range(height):
                 for dc in range(width):
                     owner.setdefault((r + dr, c + dc), (r, c))
-            inset = thick // 2 + 2
+            inset = thick // 2 + 1  # the lines are erased before reading (without_lines)
             box = (xs[c] + inset, ys[r] + inset, xs[c + width] - inset, ys[r + height] - inset)
             cells.append(Cell(r, c, height, width, box))
     return Grid((xs[0], ys[0], xs[-1], ys[-1]), rows, columns, cells)
+
+
+def without_lines(page, grids):
+    """The page with its tables' ruling lines made white, so that a cell can be cut out up to its
+    lines: the reph over a first line's word ("নির্দেশনা") is a pixel or two under the cell's top
+    line, and a cut further in loses it. A row (or column) of pixels near a line is erased where it
+    is grey or dark along most of the line; a letter never runs along a line."""
+    page = page.copy()
+    for grid in grids:
+        horizontals, verticals = grid.lines
+        for lines, view in ((horizontals, page), (verticals, page.T)):
+            for line in lines:
+                reach = line.thickness // 2 + 2
+                for position in range(max(line.position - reach, 0), min(line.position + reach + 1, view.shape[0])):
+                    along = view[position, line.start : line.end + 1]
+                    if along.size and np.median(along) < 230:
+                        along[:] = 255
+    return page

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from charters.errors import CharterError
 
+from .ocr_text import address_goes_on, number_goes_on
+
 OCR_SECONDS = 300  # one page's OCR; a page of tables takes a few seconds
 GAP = 60  # white pixels between the pieces stacked for Tesseract
 MAX_STACK = 30000  # pixels: Tesseract and Leptonica handle images up to 32767 high
@@ -41,7 +43,8 @@ def read_pieces(pieces, page, dpi, languages=LANGUAGES):
         left, top, right, bottom = piece.box
         if right - left > 4 and bottom - top > 4 and (page[top:bottom, left:right] < 160).sum() > dpi // 10:
             inked.append(piece)
-    for batch in _batches(inked):
+    scale = _scale(dpi)
+    for batch in _batches(inked, scale):
         width = max(p.box[2] - p.box[0] for p in batch) + 2 * GAP
         height = sum(p.box[3] - p.box[1] + GAP for p in batch) + GAP
         stack = Image.new("L", (width, height), 255)
@@ -50,10 +53,23 @@ def read_pieces(pieces, page, dpi, languages=LANGUAGES):
             stack.paste(image.crop(piece.box), (GAP, y))
             offsets.append(y)
             y += piece.box[3] - piece.box[1] + GAP
-        for key, left, top, right, bottom, text, confidence in _tesseract(stack, dpi, languages):
+        if scale != 1:
+            stack = stack.resize((round(width * scale), round(height * scale)), Image.LANCZOS)
+        for key, *box, text, confidence in _tesseract(stack, round(dpi * scale), languages):
+            left, top, right, bottom = (round(v / scale) for v in box)
             index = max(i for i, offset in enumerate(offsets) if offset <= top + GAP // 2)
             dx, dy = batch[index].box[0] - GAP, batch[index].box[1] - offsets[index]
             batch[index].words.append((key, left + dx, top + dy, right + dx, bottom + dy, text, confidence))
+
+
+READ_AT = 200  # dpi
+
+
+def _scale(dpi):
+    """How much a piece is enlarged before reading: an image scanned under 200 dpi is read as if at
+    200, as a PDF's pages are rasterised at no less (enlarging further did not help: at 300 the
+    model read more letters wrong than it put right)."""
+    return max(1.0, READ_AT / dpi)
 
 
 # A word of one or two Latin letters or digits in a Bengali charter ("9", "q", "ow", "&") is nearly
@@ -63,18 +79,25 @@ _LATIN_SLIP = re.compile(r"[A-Za-z0-9&«»]{1,2}[.,)]?")
 # The English model reads a danda after a Bengali letter or digit as 1, l or | ("৩1" for ৩।).
 _DANDA_SLIP = re.compile(r"(?<=[\u0980-\u09ff])[1l|]$")
 _CAPITALS = re.compile(r"[A-Z]{4,}")  # "BROT" for উর্ধ্বতন, beside Bengali words
+# A Latin word the English model is unsure of in a Bengali cell ("SPT" for তত্ত্বীয়, "Sate" for
+# নির্ভরশীল) is a Bengali word it claimed; a real one ("ICT") it reads at 85 or more.
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}[.,)/]?")
+SURE_LATIN = 80
 
 
 def reread_latin_slips(pieces, page, dpi):
     lines = []
     for piece in pieces:
-        keys = {}
-        for word in piece.words:
-            keys.setdefault(word[0], []).append(word)
-        for key, words in keys.items():
-            texts = [w[5] for w in words]
+        above = ""
+        in_bengali = any(re.search(r"[\u0980-\u09ff]", w[5]) for w in piece.words)
+        for key, words in _line_words(piece):
+            texts, in_address = [w[5] for w in words], address_goes_on(above, " ".join(w[5] for w in words))
+            above = " ".join(texts)
+            if in_address:  # "m", the end of "…@gmail.co" broken off, is no Bengali letter
+                continue
             bengali = any(re.search(r"[\u0980-\u09ff]", t) for t in texts)
             slips = [t for t in texts if _LATIN_SLIP.fullmatch(t) or (bengali and _CAPITALS.fullmatch(t))]
+            slips += [w[5] for w in words if in_bengali and _LATIN_WORD.fullmatch(w[5]) and w[6] < SURE_LATIN]
             if slips and not any(re.search(r"@|://|www", t) for t in texts):
                 box = (min(w[1] for w in words) - 6, min(w[2] for w in words) - 6)
                 box += (max(w[3] for w in words) + 6, max(w[4] for w in words) + 6)
@@ -84,7 +107,19 @@ def reread_latin_slips(pieces, page, dpi):
     read_pieces([line for _, _, line in lines], page, dpi, "ben")
     for piece, key, line in lines:
         if line.words:
-            piece.words = [w for w in piece.words if w[0] != key] + [(key, *w[1:]) for w in line.words]
+            before = [w for w in piece.words if w[0] == key]
+            after = [_kept_latin(w, before) for w in line.words]
+            piece.words = [w for w in piece.words if w[0] != key] + [(key, *w[1:]) for w in after]
+
+
+def _kept_latin(word, before):
+    """A word of the Bengali-only reading, or the English reading of it when that was a Latin word
+    of three letters or more read surely ("ICT", which the Bengali model reads as "ঢো")."""
+    for old in before:
+        overlap = min(word[3], old[3]) - max(word[1], old[1])
+        if overlap > (word[3] - word[1]) // 2 and re.fullmatch(r"[A-Za-z]{3,}", old[5]) and old[6] >= SURE_LATIN:
+            return old
+    return word
 
 
 # Tesseract reads a lone digit badly (৬ as ঙ, ৫ as "&", 1. as রা): it has no line around it. The
@@ -100,21 +135,24 @@ def reread_short_cells(pieces, page, dpi):
     import numpy as np
     from PIL import Image
 
-    short = []
+    short = []  # (piece, the line key it replaces or None for the whole cell, box, digits only)
     for piece in pieces:
         text = "".join(w[5] for w in piece.words)
         if piece.words and len(text) <= SHORT:
             left, top, right, bottom = piece.box
             ys, xs = np.nonzero(page[top:bottom, left:right] < 160)
             if len(ys) and ys.max() - ys.min() < dpi // 3:  # one line of ink
-                short.append((piece, (left + xs.min(), top + ys.min(), left + xs.max() + 1, top + ys.max() + 1)))
+                box = (left + xs.min(), top + ys.min(), left + xs.max() + 1, top + ys.max() + 1)
+                short.append((piece, None, box, False))
+        else:
+            short += [(piece, key, box, True) for key, box in _number_tails(piece)]
     if not short:
         return
     image, gap = Image.fromarray(page), dpi // 3
-    height = max(box[3] - box[1] for _, box in short) + 2 * GAP
-    line = Image.new("L", (sum(box[2] - box[0] + gap for _, box in short) + gap, height), 255)
+    height = max(box[3] - box[1] for _, _, box, _ in short) + 2 * GAP
+    line = Image.new("L", (sum(box[2] - box[0] + gap for _, _, box, _ in short) + gap, height), 255)
     spans, x = [], gap
-    for _, box in short:
+    for _, _, box, _ in short:
         line.paste(image.crop(box), (x, (height - (box[3] - box[1])) // 2))
         spans.append((x - gap // 2, x + box[2] - box[0] + gap // 2))
         x += box[2] - box[0] + gap
@@ -125,9 +163,9 @@ def reread_short_cells(pieces, page, dpi):
         _tesseract(line, dpi * 2, LANGUAGES, psm="7", blacklist=_NOT_IN_SHORT_CELLS),
         _tesseract(line, dpi * 2, LANGUAGES, psm="7", whitelist=_NUMBERS),
     ]
-    for (piece, box), (start, end) in zip(short, spans, strict=True):
+    for (piece, key, box, digits_only), (start, end) in zip(short, spans, strict=True):
         best = None
-        for words in readings:
+        for words in readings[1:] if digits_only else readings:
             mine = sorted(w for w in words if start * 2 <= (w[1] + w[3]) // 2 < end * 2)
             if mine:
                 text, confidence = "".join(w[5] for w in mine), min(w[6] for w in mine)
@@ -135,14 +173,63 @@ def reread_short_cells(pieces, page, dpi):
                 score = confidence + (30 if re.search(r"[0-9০-৯]", text) else 0)
                 if best is None or score > best[2]:
                     best = (text, confidence, score)
-        if best:  # the Bengali model reads ৪ as 8: a short cell's number is written in Bengali digits
-            piece.words = [(("short",), *box, best[0].translate(_TO_BENGALI_DIGITS), best[1])]
+        if not best:
+            continue
+        # The Bengali model reads ৪ as 8: a short cell's number is written in Bengali digits, the
+        # end of a number in the digits of its start.
+        text = (
+            best[0]
+            if key and re.search(r"[0-9][^০-৯]*$", _text_before(piece, key))
+            else best[0].translate(_TO_BENGALI_DIGITS)
+        )
+        word = (key or ("short",), *box, text, best[1])
+        piece.words = [w for w in piece.words if key and w[0] != key] + [word]
 
 
-def _batches(pieces):
+def _line_words(piece):
+    """The piece's words by line, top to bottom: [(key, [words left to right])]."""
+    lines = {}
+    for word in piece.words:
+        lines.setdefault(word[0], []).append(word)
+    return sorted(
+        ((key, sorted(words, key=lambda w: w[1])) for key, words in lines.items()),
+        key=lambda kw: min(w[2] for w in kw[1]),
+    )
+
+
+def _text_before(piece, key):
+    lines = _line_words(piece)
+    index = next(i for i, (k, _) in enumerate(lines) if k == key)
+    return " ".join(w[5] for w in lines[index - 1][1]) if index else ""
+
+
+def _number_tails(piece):
+    """The lines of a cell that are the broken-off end of a phone number: a line of at most three
+    characters under a line ending in a number that is not yet whole ("০১৮১১৮৩২৬৩" / "৭" read as
+    "চ" or "b": a lone digit has no context). (line key, box) of each."""
+    lines = _line_words(piece)
+    tails = []
+    for (_, above), (key, words) in zip(lines, lines[1:], strict=False):
+        text = "".join(w[5] for w in words)
+        if len(text) <= 3 and number_goes_on(" ".join(w[5] for w in above), "0"):
+            tails.append(
+                (
+                    key,
+                    (
+                        min(w[1] for w in words),
+                        min(w[2] for w in words),
+                        max(w[3] for w in words),
+                        max(w[4] for w in words),
+                    ),
+                )
+            )
+    return tails
+
+
+def _batches(pieces, scale=1):
     batch, height = [], 0
     for piece in pieces:
-        size = piece.box[3] - piece.box[1] + GAP
+        size = (piece.box[3] - piece.box[1] + GAP) * scale
         if batch and height + size > MAX_STACK:
             yield batch
             batch, height = [], 0

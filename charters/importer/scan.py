@@ -24,9 +24,12 @@ from pathlib import Path
 from charter_portal.bangla import bengali_digits
 from charters.errors import CharterError
 
-from .grid import tables
+from .grid import tables, without_lines
 from .lines import Line, classify_heading
 from .ocr import INSTALL, OCR_SECONDS, Piece, lines_of, read_pieces, reread_latin_slips, reread_short_cells
+from .ocr_text import cell_text
+from .ocr_words import Vocabulary
+from .skew import straightened
 from .tables import SERVICE_COLUMNS, Row, is_column_numbers, is_service_header
 from .words import has_words, number_in
 
@@ -168,7 +171,9 @@ def scan_blocks(data, kind):
 
     for page_number, (page, dpi) in enumerate(page_images(data, kind), start=1):
         page_name, paragraph_number = f"পৃষ্ঠা {bengali_digits(page_number)}", 0
+        page = straightened(page)  # a page laid crooked on the glass
         grids = tables(page, dpi)
+        page = without_lines(page, grids)
         found_tables += len(grids)
         bands = _text_bands(page, grids, dpi)
         pieces = {("band", i): Piece(box) for i, box in enumerate(bands)}
@@ -176,6 +181,9 @@ def scan_blocks(data, kind):
             for cell in grid.cells:
                 pieces[(t, cell.row, cell.column)] = Piece(cell.box)
         read_pieces(list(pieces.values()), page, dpi)
+        # Tesseract now and then loses a lone word among the stacked pieces (a fee cell's
+        # "বিনামূল্যে"): the pieces it gave no words are read again, in a stack of their own.
+        read_pieces([piece for piece in pieces.values() if not piece.words], page, dpi)
         reread_latin_slips(list(pieces.values()), page, dpi)
         reread_short_cells(list(pieces.values()), page, dpi)
         # Text bands and tables, top to bottom.
@@ -201,34 +209,51 @@ def scan_blocks(data, kind):
             for r in range(grid.row_count):
                 row_name = f"{table_name}, সারি {bengali_digits(r + 1)}"
                 row_line = number(row_name)
-                cells = []
-                for c in range(grid.column_count):
-                    line = number(f"{row_name}, কলাম {bengali_digits(c + 1)}")
-                    piece = pieces.get((index, r, c))
-                    if piece is None:  # covered by a merged cell: empty, as in a Word file
-                        cells.append((line, ""))
-                        continue
-                    read = lines_of(piece)
-                    text = _cell_text(read, piece.box[2], dpi // 8)
-                    cells.append((line, text))
-                    lowest = min((confidence for _, _, confidence, _ in read), default=100)
+                lines = [number(f"{row_name}, কলাম {bengali_digits(c + 1)}") for c in range(grid.column_count)]
+                row_pieces = [pieces.get((index, r, c)) for c in range(grid.column_count)]
+                texts = [_read_cell(piece, dpi) for piece in row_pieces]
+                if is_service_header(Row(row_line, [(0, text) for text, _ in texts])):
+                    # A service table's header is Bengali: Latin read in it ("AAG ANA" for দায়িত্বপ্রাপ্ত)
+                    # is the English model's, so its cells are read again with the Bengali model.
+                    latin = [i for i, (text, _) in enumerate(texts) if re.search(r"[A-Za-z]{2,}", text)]
+                    read_pieces([row_pieces[i] for i in latin], page, dpi, "ben")
+                    for i in latin:
+                        texts[i] = _read_cell(row_pieces[i], dpi)
+                for line, (text, lowest) in zip(lines, texts, strict=True):
                     if lowest < UNSURE_BELOW:
                         unsure.append(Unsure(line, text, lowest))
-                rows.append(_snap_header(Row(row_line, cells)))
+                cells = [(line, text) for line, (text, _) in zip(lines, texts, strict=True)]
+                rows.append(_snap_column_numbers(_snap_header(Row(row_line, cells)), rows[-1] if rows else None))
             if pending_table is not None and len(rows[0].cells) == len(pending_table.rows[0].cells):
                 pending_table.rows += rows  # the table goes on from the page before
             else:
                 pending_table = Table(rows, rows[0].line)
                 blocks.append(pending_table)
-    for block in blocks:
-        if isinstance(block, Table):
-            _number_unread_serials(block, unsure)
+    tables_read = [block for block in blocks if isinstance(block, Table)]
+    vocabulary = Vocabulary([text for t in tables_read for row in t.rows for _, text in row.cells], HEADINGS)
+    written = {}
+    for table in tables_read:
+        for row in table.rows:
+            row.cells[:] = [(line, vocabulary.correct_text(text)) for line, text in row.cells]
+            written.update(row.cells)
+    for cell in unsure:  # the staff check the text as the draft has it
+        cell.text = written.get(cell.line, cell.text)
+    for table in tables_read:
+        _number_unread_serials(table, unsure)
     if not found_tables:
         raise CharterError(
             "স্ক্যানে কোনো টেবিল পাওয়া যায়নি: সেবার তালিকা রেখা টানা টেবিল হিসেবে থাকতে হবে। "
             "পাতাটি সোজা করে অন্তত ২০০ dpi-তে স্ক্যান করে পাঠান।"
         )
     return blocks, places, unsure
+
+
+def _read_cell(piece, dpi):
+    """A cell's text and the lowest confidence of its words ("" for a cell a merged cell covers)."""
+    if piece is None:
+        return "", 100
+    read = lines_of(piece)
+    return cell_text(read, piece.box[2], dpi // 8), min((c for _, _, c, _ in read), default=100)
 
 
 # The headings the parser knows a charter's sections by: a short line OCR read nearly as one of them
@@ -260,6 +285,11 @@ def _snap_heading(text):
 _COLUMN_WORDS = sorted({w for words in SERVICE_COLUMNS.values() for w in words if " " not in w}, key=len)
 
 
+# How near a header word must be read to a column's name: a long name can lose a letter or two
+# ("উধধ্বতন"), a short one ("ক্রম") only as much as "কর্ম" is not near.
+_NEAR = {False: 0.85, True: 0.75}
+
+
 def _snap_header(row):
     """A service table's header row whose cell has a word OCR read nearly as a column's name
     ("দায়িত্প্রাপ্ত") gets that name, or the column would be dropped."""
@@ -269,7 +299,7 @@ def _snap_header(row):
     def snapped(token):  # the token, or its start, read nearly as a column's name ("দায়িত্ৃপ্রাপ্তকর্মকর্তার")
         for word in reversed(_COLUMN_WORDS):  # longest first
             for cut in (len(word), len(word) - 1, len(word) + 1):
-                if len(word) >= 4 and SequenceMatcher(None, token[:cut], word).ratio() >= 0.85:
+                if len(word) >= 4 and SequenceMatcher(None, token[:cut], word).ratio() >= _NEAR[len(word) >= 6]:
                     return word + " " * (cut < len(token)) + token[cut:]
         return token
 
@@ -281,45 +311,53 @@ def _snap_header(row):
     return Row(row.line, cells)
 
 
+def _snap_column_numbers(row, above):
+    """The row of column numbers under a service table's header ("(১)", "(২)" …) with most of its
+    cells read as numbers is that row ("(>)" for (১) would make it a service)."""
+    if above is None or not is_service_header(above):
+        return row
+    numbers = [bool(re.fullmatch(r"\(?\s*[০-৯0-9]+\s*\)?", text.strip())) for _, text in row.cells]
+    if sum(numbers) * 2 <= len(numbers):
+        return row
+    return Row(row.line, [(line, f"({bengali_digits(i + 1)})") for i, (line, _) in enumerate(row.cells)])
+
+
 def _number_unread_serials(table, unsure):
-    """A service's serial OCR could not read as a number ("চি" for 3.) is one more than the serial
-    above it, as serials go; the cell is listed as unsure with what was read."""
-    column, last = None, 0
+    """Services (and the rows of any table headed ক্রমিক) are numbered 1, 2, 3… down a table.
+    When at least three in four serials read are their row's place, the others are misreadings
+    (৯ and ৮ for ৩ and ৪) and become that place. Otherwise, row by row, a serial OCR could not read
+    as a number ("চি" for 3.), or read as one that goes back (৪ for ৭) or jumps where the next
+    row's serial says it should not (৮ for ৪ between ৩ and ৫, ১৯ for ১১ as the last), is one more
+    than the serial above it. Each such cell is listed as unsure with what was read."""
+    column, serials = None, []  # [(row, its serial column, serial read or None)]
     for row in table.rows:
-        if is_service_header(row):
+        serial_column = next((i for i, (_, text) in enumerate(row.cells) if has_words(text, "ক্রমিক")), None)
+        if is_service_header(row) or serial_column is not None:  # the header of a numbered table
             column = next((i for i, (_, text) in enumerate(row.cells) if has_words(text, "ক্রম")), None)
             continue
         texts = [text for _, text in row.cells]
         if column is None or column >= len(texts) or not texts[column].strip() or is_column_numbers(texts):
             continue
-        serial = number_in(texts[column])
-        if serial is None:
+        serials.append((row, column, number_in(texts[column])))
+    in_place = sum(1 for place, (_, _, serial) in enumerate(serials, 1) if serial == place)
+    by_place = in_place >= 2 and in_place * 4 >= len(serials) * 3 and 1 not in [s for _, _, s in serials[1:]]
+    last = 0
+    for index, (row, column, serial) in enumerate(serials):
+        following = serials[index + 1][2] if index + 1 < len(serials) else None
+        # A jump is a misreading when the next serial is the one after the jump's place, or when
+        # the numbering ends or starts again after it (১৯ for ১১ as a table's last row).
+        jump = (
+            serial is not None
+            and serial > last + 1
+            and (following is None or following == last + 2 or following <= last)
+        )
+        if (by_place and serial != index + 1) or (not by_place and (serial is None or serial <= last or jump)):
             line, read = row.cells[column]
             serial = last + 1
             row.cells[column] = (line, bengali_digits(serial))
             unsure[:] = [cell for cell in unsure if cell.line != line]
             unsure.append(Unsure(line, f"{read} → {bengali_digits(serial)}", 0))
         last = serial
-
-
-def _cell_text(lines, right_edge, margin):
-    """A cell's lines as its text. Word breaks a word too long for the cell (a phone number, an
-    e-mail) where the line ends, and a hyphenated word at its hyphen, with no space: a line of one
-    word that fills the line, after which the next line's first word would not have fitted, goes on
-    in the next line."""
-    text = ""
-    for index, (line, _, _, first_width) in enumerate(lines):
-        if index:
-            previous, previous_right = lines[index - 1][0], lines[index - 1][1]
-            broken = (
-                " " not in previous
-                and previous[-1] not in ",.;:।)"
-                and previous_right >= right_edge - margin  # the word filled the line
-                and previous_right + first_width > right_edge
-            )
-            text += "" if broken or previous.endswith("-") else "\n"
-        text += line
-    return text
 
 
 def _text_bands(page, grids, dpi):

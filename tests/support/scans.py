@@ -153,12 +153,59 @@ def image_pdf(pages, dpi=200):
 
 
 @cache
-def seed_scan(key, dpi=200):
-    """(the seed's page images, the printed PDF) — made once a test run, they take seconds."""
+def printed_seed(key):
+    """The seed's Word file printed to PDF by LibreOffice (takes seconds; made once a run)."""
     from tests.support.word import docx_from_text
 
-    pdf = pdf_of_docx(scan_docx(docx_from_text((SEEDS / SEED_FILES[key]).read_bytes())))
+    return pdf_of_docx(scan_docx(docx_from_text((SEEDS / SEED_FILES[key]).read_bytes())))
+
+
+@cache
+def seed_scan(key, dpi=200):
+    """(the seed's page images, the printed PDF)."""
+    pdf = printed_seed(key)
     return page_images(pdf, dpi), pdf
+
+
+# Scans made elsewhere: another resolution, a page laid a little crooked on the glass, a noisy
+# sensor and a strongly compressed JPEG.
+VARIANTS = {
+    "200 dpi": {},
+    "300 dpi": {"dpi": 300},
+    "150 dpi": {"dpi": 150},
+    "turned +1°": {"rotate": 1.0},
+    "turned -1°": {"rotate": -1.0},
+    "noise + JPEG q40": {"noise": 14, "jpeg": 40},
+}
+
+
+def degraded(pages, rotate=0.0, noise=0, jpeg=None, seed=20):
+    """The page images as a worse scanner gives them (PNG bytes, or JPEG bytes when ``jpeg``)."""
+    import numpy as np
+    from PIL import Image
+
+    random = np.random.default_rng(seed)
+    out = []
+    for data in pages:
+        image = Image.open(io.BytesIO(data)).convert("L")
+        if rotate:
+            image = image.rotate(rotate, resample=Image.BICUBIC, fillcolor=255)
+        if noise:
+            pixels = np.asarray(image, dtype=np.float32) + random.normal(0, noise, (image.height, image.width))
+            image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=jpeg) if jpeg else image.save(buffer, "PNG")
+        out.append(buffer.getvalue())
+    return out
+
+
+def variant_scan(key, variant):
+    """An image-only PDF of the seed scanned as ``VARIANTS[variant]`` says, and its page count."""
+    settings = VARIANTS[variant]
+    dpi = settings.get("dpi", 200)
+    pages, _ = seed_scan(key, dpi)
+    changes = {name: value for name, value in settings.items() if name != "dpi"}
+    return image_pdf(degraded(pages, **changes) if changes else pages, dpi), len(pages)
 
 
 def _words(text, normal=False):
