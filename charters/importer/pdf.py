@@ -179,10 +179,13 @@ class _Reader:
                 and (
                     before.raw[-1:] in _BIJOY_BREAKS + _OPENING
                     or (before.raw[-1:] in _BIJOY_PREBASE and parts[-1][1])  # Bijoy text, not Latin
+                    or (after.raw[:1] in _BIJOY_REPH and following and following[0][1])
                     or (after.raw[:1] == "+" and before.raw[-1:] in ":-/(")  # "ফোন:+৮৮০…" breaks before the "+"
                 )
             ):
-                joint = ""  # nor can "+" or "(" end a word, nor a Bijoy vowel sign drawn before its letter
+                # Nor can "+" or "(" end a word, nor a Bijoy vowel sign drawn before its letter,
+                # nor a Bijoy reph (typed after its letter) begin one.
+                joint = ""
             else:
                 fits = right - before.end >= before.space + units[index] + TOLERANCE
                 text_after = self._convert(following)
@@ -370,6 +373,7 @@ _MARK = re.compile("^[\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u200c\u200d]")
 # after … (ৃ) and — (the lower ত).
 _BIJOY_BREAKS = "…—"
 _OPENING = "+(“‘["  # what opens a word, never ends one
+_BIJOY_REPH = "©"  # Bijoy's reph (র্), typed after the letter it sits on: never a word's start
 _BIJOY_PREBASE = "‡‰w"  # Bijoy's ে ৈ ি, typed before their letter: never the end of a word
 _NUMBERED = re.compile(r"^[0-9০-৯]{1,2}[।|)](\s|$)")  # "২।" may end its line (a narrow column)
 

@@ -25,6 +25,7 @@ _CLOSES = ")]"  # not ” ’: Bijoy text uses them as letters' parts (i“ is �
 _BRACKETS = "()[]"
 _DIGITS = "0123456789০১২৩৪৫৬৭৮৯"
 _ADDRESS = re.compile(r"@|^www\.|://")
+_ADDRESS_START = re.compile(r"(www\.|https?://)", re.IGNORECASE)
 _SPACE = 0.25  # of the font size: about a space's width in the fonts charters use
 
 
@@ -191,8 +192,8 @@ class Wraps:
         """Two words the document has (" "); else one word it has whole (""); else one word
         it has and a piece (" "); else ``default``."""
         last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
-        if _ADDRESS.search(last):
-            return ""  # an e-mail or a web address has no spaces
+        if _ADDRESS.search(last) and not _ADDRESS_START.match(first):
+            return ""  # an e-mail or a web address has no spaces (but another may follow it)
         # Brackets and punctuation at a word's ends do not make it another word.
         tail, head = (
             re.split(r"[/-]", last)[-1].lstrip(_BRACKETS),
