@@ -104,25 +104,6 @@ class _Reader:
         self.space = {key: sorted(found)[len(found) // 2] for key, found in widths.items()}  # a space, by font
         self._layout = [_layout(page, page_chars) for page, page_chars in zip(pages, chars, strict=True)]
         _join_rows_split_by_pages(self._layout)
-        cells = [
-            (self._shapes(lines), _right(lines, box))
-            for regions in self._layout
-            for lines, box in _regions(regions)
-            if lines
-        ]
-        words = set()
-        for shapes, _ in cells:
-            for before, shape, after in zip([None, *shapes[:-1]], shapes, [*shapes[1:], None], strict=True):
-                # Whole: not at a line's end or start where a word may have been broken there.
-                found = shape.raw.split()
-                found = found[
-                    (0 if before is None or before.spaced else 1) : (None if shape.spaced or after is None else -1)
-                ]
-                for word in found:
-                    parts = [word, *re.split(r"[/-]", word)]
-                    words.update([*parts, *(part.strip("()[],;:।|.") for part in parts)])
-        words.discard("")
-        self.wraps = Wraps(cells, words)
         # A cell's line pitch, as most of the document's cells have it: a gap well beyond it
         # between two lines of a cell is the space a program puts after a paragraph (Chromium
         # gives an HTML paragraph its margin; LibreOffice's cells have none).
@@ -137,6 +118,27 @@ class _Reader:
             for a, b in zip(cell[0], cell[0][1:], strict=False)
         )
         self.cell_pitch = gaps[len(gaps) // 2] if gaps else float("inf")
+        regions = [(lines, box) for page in self._layout for lines, box in _regions(page) if lines]
+        cells = [(self._shapes(lines), _right(lines, box)) for lines, box in regions]
+        words = set()
+        for (shapes, _), (lines, box) in zip(cells, regions, strict=True):
+            # A line before a paragraph's spacing ends a word; the one after it begins one.
+            apart = [
+                bool(box[1] or box[3]) and b[0].top - a[0].top > 1.4 * self.cell_pitch
+                for a, b in zip(lines, lines[1:], strict=False)
+            ]
+            for index, (before, shape, after) in enumerate(
+                zip([None, *shapes[:-1]], shapes, [*shapes[1:], None], strict=True)
+            ):
+                # Whole: not at a line's end or start where a word may have been broken there.
+                found = shape.raw.split()
+                whole_start = before is None or before.spaced or apart[index - 1]
+                whole_end = shape.spaced or after is None or apart[index]
+                for word in found[(0 if whole_start else 1) : (None if whole_end else -1)]:
+                    parts = [word, *re.split(r"[/-]", word)]
+                    words.update([*parts, *(part.strip("()[],;:।|.") for part in parts)])
+        words.discard("")
+        self.wraps = Wraps(cells, words)
 
     def pages(self):
         for page_number, regions in enumerate(self._layout, start=1):

@@ -106,7 +106,7 @@ CHROMIUM_WORDS_RIGHT = {
     ("joypurhat", True): 0.97,
     ("kachua.chandpur", False): 0.93,
     ("kachua.chandpur", True): 0.98,
-    ("magurasadar.magura", False): 0.93,
+    ("magurasadar.magura", False): 0.97,
     ("magurasadar.magura", True): 0.88,
     ("natoresadar.natore", False): 0.95,
     ("natoresadar.natore", True): 0.97,
