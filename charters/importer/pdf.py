@@ -104,22 +104,39 @@ class _Reader:
         self.space = {key: sorted(found)[len(found) // 2] for key, found in widths.items()}  # a space, by font
         self._layout = [_layout(page, page_chars) for page, page_chars in zip(pages, chars, strict=True)]
         _join_rows_split_by_pages(self._layout)
-        cells = [
-            (self._shapes(lines), _right(lines, box))
+        # A cell's line pitch, as most of the document's cells have it: a gap well beyond it
+        # between two lines of a cell is the space a program puts after a paragraph (Chromium
+        # gives an HTML paragraph its margin; LibreOffice's cells have none).
+        gaps = sorted(
+            round(b[0].top - a[0].top, 1)
             for regions in self._layout
-            for lines, box in _regions(regions)
-            if lines
-        ]
+            for kind, value in regions
+            if kind == "table"
+            for row in value[0]
+            for cell in row
+            if cell
+            for a, b in zip(cell[0], cell[0][1:], strict=False)
+        )
+        self.cell_pitch = gaps[len(gaps) // 2] if gaps else float("inf")
+        regions = [(lines, box) for page in self._layout for lines, box in _regions(page) if lines]
+        cells = [(self._shapes(lines), _right(lines, box)) for lines, box in regions]
         words = set()
-        for shapes, _ in cells:
-            for before, shape, after in zip([None, *shapes[:-1]], shapes, [*shapes[1:], None], strict=True):
+        for (shapes, _), (lines, box) in zip(cells, regions, strict=True):
+            # A line before a paragraph's spacing ends a word; the one after it begins one.
+            apart = [
+                bool(box[1] or box[3]) and b[0].top - a[0].top > 1.4 * self.cell_pitch
+                for a, b in zip(lines, lines[1:], strict=False)
+            ]
+            for index, (before, shape, after) in enumerate(
+                zip([None, *shapes[:-1]], shapes, [*shapes[1:], None], strict=True)
+            ):
                 # Whole: not at a line's end or start where a word may have been broken there.
                 found = shape.raw.split()
-                found = found[
-                    (0 if before is None or before.spaced else 1) : (None if shape.spaced or after is None else -1)
-                ]
-                for word in found:
-                    words.update([word, *re.split(r"[/-]", word)])
+                whole_start = before is None or before.spaced or apart[index - 1]
+                whole_end = shape.spaced or after is None or apart[index]
+                for word in found[(0 if whole_start else 1) : (None if whole_end else -1)]:
+                    parts = [word, *re.split(r"[/-]", word)]
+                    words.update([*parts, *(part.strip("()[],;:।|.") for part in parts)])
         words.discard("")
         self.wraps = Wraps(cells, words)
 
@@ -147,15 +164,16 @@ class _Reader:
         shapes = self._shapes(lines)
         units = self.wraps.units(shapes, right)
         pitches = sorted(b[0].top - a[0].top for a, b in zip(lines, lines[1:], strict=False))
-        pitch = pitches[0] if pitches and not box[1] and not box[3] else float("inf")  # a wrapped line's
+        between = not box[1] and not box[3]  # the text between tables, not a cell
+        pitch = (pitches[0] if pitches else float("inf")) if between else self.cell_pitch  # a wrapped line's
         parts = self._parts(lines[0])
         for index in range(1, len(lines)):
             previous, line, before, after = lines[index - 1], lines[index], shapes[index - 1], shapes[index]
             following = self._parts(line)
             gap = line[0].top - previous[0].top
-            spaced = pitch < float("inf") and (gap > 1.4 * pitch or gap > 2.2 * previous[0].size)
+            spaced = pitch < float("inf") and (gap > 1.4 * pitch or (between and gap > 2.2 * previous[0].size))
             if spaced or _NUMBERED.match(after.raw):
-                # Between tables: paragraphs spaced apart (further than a wrapped line, or than
+                # Paragraphs spaced apart (further than a wrapped line, or, between tables, than
                 # any line of their type); a numbered item ("২। …") begins.
                 joint = "\n"
             elif (
@@ -163,10 +181,13 @@ class _Reader:
                 and (
                     before.raw[-1:] in _BIJOY_BREAKS + _OPENING
                     or (before.raw[-1:] in _BIJOY_PREBASE and parts[-1][1])  # Bijoy text, not Latin
+                    or (after.raw[:1] in _BIJOY_REPH and following and following[0][1])
                     or (after.raw[:1] == "+" and before.raw[-1:] in ":-/(")  # "ফোন:+৮৮০…" breaks before the "+"
                 )
             ):
-                joint = ""  # nor can "+" or "(" end a word, nor a Bijoy vowel sign drawn before its letter
+                # Nor can "+" or "(" end a word, nor a Bijoy vowel sign drawn before its letter,
+                # nor a Bijoy reph (typed after its letter) begin one.
+                joint = ""
             else:
                 fits = right - before.end >= before.space + units[index] + TOLERANCE
                 text_after = self._convert(following)
@@ -284,15 +305,30 @@ def _layout(page, chars):
 
 
 def _open_foot(page, box):
-    """Where the column rules of the table in ``box`` end, if they run on below its last rule."""
+    """Where the column rules of the table in ``box`` end, if the row there has no rule (or only
+    part of one) under it: they run on below its last rule, or a cell of its last row has no rule
+    under it (Chromium draws none under a cell a page break cut, only under those that ended)."""
     x0, _, x1, bottom = box
     ends = [
         e["bottom"]
         for e in page.edges
         if e["orientation"] == "v" and x0 - 2 <= e["x0"] <= x1 + 2 and e["top"] <= bottom + 1  # from this table on
     ]
-    ends = [end for end in ends if end > bottom + 2]
-    return max(ends) if ends else None
+    if not ends:
+        return None
+    foot = max(ends)
+    if foot > bottom + 2:
+        return foot
+    ruled = sorted(
+        (max(e["x0"], x0), min(e["x1"], x1))
+        for e in page.edges
+        if e["orientation"] == "h" and abs(e["top"] - foot) <= 2 and e["x1"] > x0 and e["x0"] < x1
+    )
+    covered, reach = 0.0, x0
+    for start, end in ruled:
+        covered += max(0.0, end - max(start, reach))
+        reach = max(reach, end)
+    return foot if covered < x1 - x0 - 2 else None
 
 
 def _regions(regions):
@@ -339,8 +375,9 @@ _MARK = re.compile("^[\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u200c\u200d]")
 # after … (ৃ) and — (the lower ত).
 _BIJOY_BREAKS = "…—"
 _OPENING = "+(“‘["  # what opens a word, never ends one
+_BIJOY_REPH = "©"  # Bijoy's reph (র্), typed after the letter it sits on: never a word's start
 _BIJOY_PREBASE = "‡‰w"  # Bijoy's ে ৈ ি, typed before their letter: never the end of a word
-_NUMBERED = re.compile(r"^[0-9০-৯]{1,2}[।|)]\s")
+_NUMBERED = re.compile(r"^[0-9০-৯]{1,2}[।|)](\s|$)")  # "২।" may end its line (a narrow column)
 
 
 def _script(char):

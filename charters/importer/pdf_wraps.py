@@ -21,8 +21,11 @@ BREAKS = "/-"  # a line may break after these with no space (a program may refus
 SPACE_GAP = 0.6
 _NO_BREAK_BEFORE = "/,.;:!?)]।|"  # a line never begins with these unless a space was before them
 _OPENS = "(“‘["
+_CLOSES = ")]"  # not ” ’: Bijoy text uses them as letters' parts (i“ is রু)
+_BRACKETS = "()[]"
 _DIGITS = "0123456789০১২৩৪৫৬৭৮৯"
 _ADDRESS = re.compile(r"@|^www\.|://")
+_ADDRESS_START = re.compile(r"(www\.|https?://)", re.IGNORECASE)
 _SPACE = 0.25  # of the font size: about a space's width in the fonts charters use
 
 
@@ -121,7 +124,11 @@ class Wraps:
             return "\n"  # the next word would have fitted here: so the paragraph ended
         if before.spaced:
             return " "  # the space was drawn: a wrap
-        if mark or (after.raw[:1] in _DIGITS and last_digit(before.raw)):
+        if mark or (
+            after.raw[:1] in _DIGITS
+            and last_digit(before.raw)
+            and (before.raw[-1:] in BREAKS or not self._room_left(before, after, room))
+        ):
             return ""  # a vowel sign cannot begin a word; a number ("০১৭২২-৪৫৬৪২১") broken
         if after.raw[:1] in _NO_BREAK_BEFORE and (
             not self._broken(before, after, right)
@@ -130,6 +137,8 @@ class Wraps:
             return " "  # no line breaks before a slash, a comma …: a space was there, not drawn
         if after.raw[:1] in _OPENS and before.raw[-1:].isalnum():
             return " "  # "(", "“" open a word: a space was before them
+        if before.raw[-1:] in _CLOSES and after.raw[:1].isalnum():
+            return " "  # ")", "”" close a word: no line breaks after them inside one
         last = before.raw[-1:]
         if self.draws_spaces and room >= before.space - TOLERANCE / 10:
             # A space would have fitted and been drawn: there was none. So the line broke where
@@ -162,24 +171,34 @@ class Wraps:
         for text, right_edge in before.glyphs[:-1]:
             if text[-1:] in self.breaks and not anywhere:
                 start = right_edge
-        return before.end - start + after.unit(self.breaks) > right - before.left + TOLERANCE
+        # A program that draws no space at a wrap breaks an overlong word anywhere, at the edge:
+        # its cells' edges are known to within the tolerance, so a word that would have just
+        # fitted may have been broken.
+        slack = TOLERANCE if self.draws_spaces else -TOLERANCE
+        return before.end - start + after.unit(self.breaks) > right - before.left + slack
 
-    @staticmethod
-    def _room_left(before, after, room):
+    def _room_left(self, before, after, room):
         """Whether a word broken between two Latin letters (Bijoy is Latin to a layout program)
-        left room for the next letter: programs fill such a line to its edge before breaking."""
-        if not (before.raw[-1:].isascii() and before.raw[-1:].isalnum() and after.first):
+        left room for the next letter: programs fill such a line to its edge before breaking.
+        A program that draws no space at a wrap (a browser, breaking an overlong word anywhere)
+        fills it to the edge between any two characters, Bengali clusters too."""
+        if not after.first:
             return False
         text, edge = after.first[0]
-        return text.isascii() and text.isalnum() and room >= edge - after.left + TOLERANCE
+        latin = before.raw[-1:].isascii() and before.raw[-1:].isalnum() and text.isascii() and text.isalnum()
+        return (latin or not self.draws_spaces) and room >= edge - after.left + TOLERANCE
 
     def _space_or_none(self, before, after, default):
         """Two words the document has (" "); else one word it has whole (""); else one word
         it has and a piece (" "); else ``default``."""
         last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
-        if _ADDRESS.search(last):
-            return ""  # an e-mail or a web address has no spaces
-        tail, head = re.split(r"[/-]", last)[-1], re.split(r"[/-]", first)[0]
+        if _ADDRESS.search(last) and not _ADDRESS_START.match(first):
+            return ""  # an e-mail or a web address has no spaces (but another may follow it)
+        # Brackets and punctuation at a word's ends do not make it another word.
+        tail, head = (
+            re.split(r"[/-]", last)[-1].lstrip(_BRACKETS),
+            re.split(r"[/-]", first)[0].rstrip(_BRACKETS + ",;:।|."),
+        )
         known = [len(part) > 2 and part in self.words for part in (tail, head)]
         if all(known):
             return " "

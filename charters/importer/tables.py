@@ -105,11 +105,19 @@ def service_columns(header):
     """Map header cells to fields by their words; unknown headers map to None."""
     mapping = []
     for text in header.cells:
-        found = None
-        for field_name, words in SERVICE_COLUMNS.items():
-            if has_words(text[1], *words):
-                found = field_name
-                break
+        found = next((name for name, words in SERVICE_COLUMNS.items() if has_words(text[1], *words)), None)
+        if found is None:
+            # A header word broken over the lines of a narrow column ("ক্র / মি / ক / নং" in a
+            # PDF) may come back with its spaces elsewhere ("ক্র মিকনং"): matched without spaces.
+            squeezed = "".join(text[1].split())
+            found = next(
+                (
+                    name
+                    for name, words in SERVICE_COLUMNS.items()
+                    if has_words(squeezed, *("".join(w.split()) for w in words))
+                ),
+                None,
+            )
         mapping.append(found)
     papers = [i for i, name in enumerate(mapping) if name == "papers"]
     if len(papers) == 1:

@@ -204,8 +204,9 @@ def browser_pdf(key, bijoy=False):
         extra = f"unicode-range: {unicode_range};" if unicode_range else ""
         return f'@font-face {{ font-family: "{name}"; src: url(data:font/ttf;base64,{encoded}); {extra} }}'
 
-    # Bengali typed in Unicode inside a Bijoy run is drawn by the Unicode font, as Word does.
-    bengali = "U+0980-09FF, U+200C-200D, U+25CC"
+    # Bengali typed in Unicode inside a Bijoy run is drawn by the Unicode font, as Word does
+    # (the danda । and ॥ are in the Devanagari block, shared by the Indic scripts).
+    bengali = "U+0964-0965, U+0980-09FF, U+200C-200D, U+25CC"
     style = (
         f"<style>{face('SutonnyMJ', fonts / 'sutonnymj.ttf')}"
         f"{face('SutonnyMJ', fonts / 'noto-sans-bengali.ttf', bengali)}"
