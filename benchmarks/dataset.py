@@ -18,7 +18,7 @@ from itertools import cycle
 from pathlib import Path
 
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from charters.cloning import clone_document
@@ -172,10 +172,27 @@ def write_charters(documents):
             )
             for entry in document.tiers
         ]
-    for model, rows in [(Charter, charters), (Service, services), (Expectation, expectations), (GrievanceTier, tiers)]:
-        model.objects.bulk_create(rows, batch_size=2000)
+    Charter.objects.bulk_create(charters, batch_size=2000)
+    for model, rows in [(Service, services), (Expectation, expectations), (GrievanceTier, tiers)]:
+        copy_rows(model, rows)
     publish_first_versions([office for office, _ in documents], now)
     new_version()  # bulk_create sends no signals: the cached pages must still change
+
+
+def copy_rows(model, rows):
+    """``bulk_create`` through PostgreSQL's COPY, for rows whose primary keys are not needed back:
+    Django's bulk insert on PostgreSQL sends each column as an array that psycopg escapes string by
+    string in Python, the largest share of the national load (9,390 services × 20 text columns)."""
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(rows, batch_size=2000)
+        return
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    with connection.cursor() as cursor:
+        statement = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
+        with cursor.cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([field.get_db_prep_save(field.pre_save(row, True), connection) for field in fields])
 
 
 def publish_first_versions(offices, published_at):
