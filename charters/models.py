@@ -39,20 +39,6 @@ class Charter(EnglishTracked):
     signatory_designation = models.CharField("স্বাক্ষরকারীর পদবি", max_length=limits.PERSON, blank=True)
 
     class ImportSource(models.TextChoices):
-        # Which reader made the draft from the office's file (HQ's coverage shows it).
-        TEXT = "text", "টেক্সট"
-        WORD = "word", "Word"
-        BIJOY = "bijoy", "বিজয় (SutonnyMJ)"
-        PDF = "pdf", "PDF"
-        SCAN = "scan", "স্ক্যান (OCR)"
-
-    import_source = models.CharField(
-        "যে ফাইল থেকে আমদানি", max_length=10, choices=ImportSource.choices, blank=True, editable=False
-    )
-    # [{"place": "টেবিল ২, সারি ৩", "message": "…"}]: every warning of the last import with its place, for the staff to check.
-    import_warnings = models.JSONField("আমদানির সতর্কবার্তা", default=list, blank=True, editable=False)
-
-    class ImportSource(models.TextChoices):
         # The kind of file the draft was imported from (the coverage page counts them).
         TEXT = "text", "টেক্সট"
         WORD = "word", "Word"
