@@ -17,6 +17,15 @@ def screenshot(page, name):
     return path
 
 
+def log_in(page, username, password):
+    """Sign in through the admin's login form, as a member of staff does, and land on the admin home."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/admin/")
+
+
 def web_font_in_use(page):
     """True when the page's Bengali text is drawn with the portal's own Noto Sans Bengali."""
     page.evaluate("document.fonts.ready")

@@ -12,7 +12,7 @@ import sys
 import time
 
 from tests.support import ROOT, free_port
-from tests.support.browser import screenshot
+from tests.support.browser import log_in, screenshot
 
 PASSWORD = "demo-charter-2026"
 DRAFT_FEE = "৫০ টাকা (খসড়া, পরীক্ষা)"
@@ -61,14 +61,6 @@ def wait_for(log, pattern, seconds=30):
     return False
 
 
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_load_state("networkidle")
-
-
 def first_service_fee(page):
     """The draft fee of Joypurhat's first citizen service, on its admin page (opened from the editor)."""
     page.goto("/admin/")
@@ -84,7 +76,7 @@ def test_running_the_demo_again_keeps_the_draft_and_its_links_follow_its_address
     try:
         context = browser.new_context(base_url=f"http://127.0.0.1:{port}", viewport={"width": 1280, "height": 900})
         page = context.new_page()
-        log_in(page, "joypurhat")
+        log_in(page, "joypurhat", PASSWORD)
         fee = first_service_fee(page)
         fee.fill(DRAFT_FEE)
         page.locator("input[name=_save]").click()
@@ -111,7 +103,7 @@ def test_running_the_demo_again_keeps_the_draft_and_its_links_follow_its_address
         assert "আগে থেকেই তথ্য আছে: যেমন ছিল তেমনই রাখা হয়েছে" in log.read_text("utf-8")
         context = browser.new_context(base_url=f"http://127.0.0.1:{port}", viewport={"width": 1280, "height": 900})
         page = context.new_page()
-        log_in(page, "joypurhat")
+        log_in(page, "joypurhat", PASSWORD)
         assert first_service_fee(page).input_value() == DRAFT_FEE  # the second run put nothing back
         screenshot(page, "issue23-demo-second-run-draft-kept-1280px")
         context.close()

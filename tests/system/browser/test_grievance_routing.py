@@ -13,6 +13,7 @@ from tests.support import admin_portal
 from tests.support.browser import (
     ARTIFACTS,
     bengali_drawn_in_web_font,
+    log_in,
     screenshot,
     small_tap_targets,
     web_font_in_use,
@@ -57,18 +58,10 @@ def looks_right(page, width, name):
     screenshot(page, f"routing-{name}-{width}px")
 
 
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/admin/")
-
-
 def test_a_draft_tier_two_does_not_take_the_appeal_the_published_charter_gives_hq(new_page):
     # Joypurhat's staff change their draft tier 2's contact; they can neither delete nor add a tier.
     staff = new_page(DESKTOP)
-    log_in(staff, "joypurhat")
+    log_in(staff, "joypurhat", DEMO_PASSWORD)
     staff.goto("/admin/offices/office/117/change/")
     grs = staff.locator("#editor-grs")
     assert grs.locator("a.deletelink").count() == 0
@@ -98,7 +91,7 @@ def test_a_draft_tier_two_does_not_take_the_appeal_the_published_charter_gives_h
 
     # The tier-1 desk (অনিক's account, anik-joypurhat) refuses it.
     desk = new_page(DESKTOP)
-    log_in(desk, "anik-joypurhat")
+    log_in(desk, "anik-joypurhat", DEMO_PASSWORD)
     desk.goto(f"/admin/grievances/grievance/?q={number}")
     desk.locator("#result_list a", has_text=number).click()
     desk.check("input[name=outcome][value=resolve]")
@@ -123,7 +116,7 @@ def test_a_draft_tier_two_does_not_take_the_appeal_the_published_charter_gives_h
 
     # HQ's appeal officer finds it at their desk; Joypurhat's tier-1 desk no longer does.
     appeal = new_page(DESKTOP)
-    log_in(appeal, "appeal")
+    log_in(appeal, "appeal", DEMO_PASSWORD)
     appeal.goto("/admin/grievances/grievance/")
     assert appeal.locator("#result_list", has_text=number).count() == 1
     looks_right(appeal, DESKTOP, "appeal-desk")
@@ -146,7 +139,7 @@ def test_kachuas_page_shows_the_national_chain_below_its_paper(new_page, width):
 @pytest.mark.parametrize("width", [DESKTOP, PHONE])
 def test_hq_sees_the_published_chain_and_assigns_only_where_the_charter_names_no_post(new_page, width):
     page = new_page(width)
-    log_in(page, "hq")
+    log_in(page, "hq", DEMO_PASSWORD)
     page.goto("/admin/grievances/publishedtier/?q=kachua")
     assert page.locator("#result_list tbody tr").count() == 2
     looks_right(page, width, "hq-published-tiers")

@@ -7,7 +7,7 @@ then shows the draft and which file it came from. No page scrolls sideways."""
 import pytest
 
 from tests.support import SEEDS, admin_portal
-from tests.support.browser import bengali_drawn_in_web_font, screenshot, web_font_in_use
+from tests.support.browser import bengali_drawn_in_web_font, log_in, screenshot, web_font_in_use
 from tests.support.word import docx_from_text
 
 PASSWORD = "pw-for-browser-tests-only"
@@ -51,11 +51,7 @@ def test_hq_imports_a_folder_and_reads_the_report(browser, hq_server, folder, wi
     page = context.new_page()
     blocked = []
     page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
-    page.goto("/admin/login/")
-    page.fill("#id_username", "hq-bulk")
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    log_in(page, "hq-bulk", PASSWORD)
     page.goto("/admin/offices/office/coverage/")
     page.locator("a", has_text="ফাইল একসঙ্গে আমদানি").click()
     checked(page, width, "upload")

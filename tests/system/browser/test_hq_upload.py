@@ -7,7 +7,7 @@ until it is published. A renamed PDF is refused in Bengali, and nothing is writt
 import pytest
 
 from tests.support import SEEDS, admin_portal
-from tests.support.browser import bengali_drawn_in_web_font, screenshot, web_font_in_use
+from tests.support.browser import bengali_drawn_in_web_font, log_in, screenshot, web_font_in_use
 from tests.support.word import docx_from_text
 
 PASSWORD = "pw-for-browser-tests-only"
@@ -46,11 +46,7 @@ def test_hq_uploads_a_word_charter_as_the_offices_draft(browser, hq_server, tmp_
     page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
     public_before = page.goto(f"/office/{office_key}/").text()
 
-    page.goto("/admin/login/")
-    page.fill("#id_username", "hq-upload")
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    log_in(page, "hq-upload", PASSWORD)
     page.goto(f"/admin/offices/office/{MAGURA}/change/")
     page.locator("a", has_text="চার্টারের ফাইল আমদানি").first.click()
     page.wait_for_url(f"**/admin/offices/office/{MAGURA}/import/")
@@ -92,11 +88,7 @@ def test_hq_uploads_a_bijoy_word_file_and_a_pdf(browser, hq_server, tmp_path, wi
     pdf.write_bytes(seed_pdf("magurasadar.magura", True))
     context = browser.new_context(base_url=hq_server, viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", "hq-upload")
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    log_in(page, "hq-upload", PASSWORD)
     for name, path in (("bijoy-word", word), ("bijoy-pdf", pdf)):
         page.goto(f"/admin/offices/office/{MAGURA}/import/")
         if name == "bijoy-word":
@@ -128,11 +120,7 @@ def test_hq_uploads_a_scanned_page_and_sees_each_unsure_cell_with_its_place(brow
     scan.write_bytes(pages[0])  # the first page: vision, mission, the first two services
     context = browser.new_context(base_url=hq_server, viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", "hq-upload")
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    log_in(page, "hq-upload", PASSWORD)
     page.goto(f"/admin/offices/office/{KACHUA}/import/")
     page.set_input_files("input[type=file]", str(scan))
     page.locator("input[type=submit]").click()

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.support import admin_portal
-from tests.support.browser import screenshot
+from tests.support.browser import log_in, screenshot
 from tests.system.browser.test_charter_editor import CREATE_PUBLISHER, PASSWORD, admin_page_checked
 
 NEW_HOLDER = "মোঃ খসড়ার আপিল কর্মকর্তা"
@@ -42,11 +42,7 @@ def test_a_fee_change_over_a_changed_tier_2_is_listed_everywhere_and_the_english
     context = browser.new_context(base_url=changes_server, viewport={"width": width, "height": 900})
     page = context.new_page()
     new_fee = "১২০ টাকা (" + ("ডেস্কটপ" if width == 1280 else "ফোন") + ")"
-    page.goto("/admin/login/")
-    page.fill("#id_username", "joypurhat")
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    log_in(page, "joypurhat", PASSWORD)
 
     # A free service's fee, in Bengali only.
     page.goto("/admin/offices/office/117/change/")

@@ -16,6 +16,7 @@ from tests.support import ROOT, admin_portal
 from tests.support.browser import (
     bengali_drawn_in_web_font,
     english_on_bengali_page,
+    log_in,
     screenshot,
     small_link_targets,
     stray_punctuation,
@@ -179,7 +180,7 @@ def test_at_tier_two_the_citizen_reaches_the_appeal_officer_and_the_first_desk_i
     page.context.close()
 
     desk = open_page(browser, server, DESKTOP)
-    log_in(desk, "anik-joypurhat")
+    log_in(desk, "anik-joypurhat", PASSWORD)
     pk = manage(
         server,
         "shell",
@@ -196,17 +197,9 @@ def test_at_tier_two_the_citizen_reaches_the_appeal_officer_and_the_first_desk_i
     desk.context.close()
 
 
-def log_in(page, username, password=PASSWORD):
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.locator("input[type=submit]").click()
-    page.wait_for_load_state("networkidle")
-
-
 def test_the_editor_returns_to_the_saved_service_with_the_message_in_view(browser, server):
     page = open_page(browser, server, DESKTOP)
-    log_in(page, "joypurhat")
+    log_in(page, "joypurhat", PASSWORD)
     desk_card = page.locator("#desk-counts")
     assert desk_card.count() == 0  # the editor holds no desk; anik-joypurhat does (below)
     page.locator(".charter-card a.button.default").click()
@@ -231,7 +224,7 @@ def test_the_editor_returns_to_the_saved_service_with_the_message_in_view(browse
     page.context.close()
 
     desk = open_page(browser, server, DESKTOP)
-    log_in(desk, "anik-joypurhat")
+    log_in(desk, "anik-joypurhat", PASSWORD)
     assert "নিষ্পত্তির অপেক্ষায়" in desk.inner_text("#desk-counts")
     screenshot(desk, "issue23-desk-home-1280px")
     desk.context.close()
@@ -255,7 +248,7 @@ def test_the_error_pages_draw_in_the_portals_font_with_a_way_back(browser, serve
     page.context.close()
 
     admin = open_page(browser, server, DESKTOP)
-    log_in(admin, "joypurhat")
+    log_in(admin, "joypurhat", PASSWORD)
     kachua = manage(
         server,
         "shell",
