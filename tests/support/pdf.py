@@ -89,6 +89,21 @@ LAYOUTS = {
 }
 
 
+def rule_tables(document, width, autofit=None):
+    """Every table ruled (Word's "Table Grid") and its columns of equal width across ``width``;
+    ``autofit`` set when given."""
+    for table in document.tables:
+        table.style = document.styles["Table Grid"]
+        if autofit is not None:
+            table.autofit = autofit
+        columns = len(table.columns)
+        for column in table.columns:
+            column.width = width // columns
+        for row in table.rows:
+            for cell in row.cells:
+                cell.width = width // columns
+
+
 def ruled(data, font=None, layout="landscape"):
     """The .docx laid out on ``layout``'s pages, every table ruled (Word's "Table Grid"); its
     Normal style in ``font``."""
@@ -98,15 +113,7 @@ def ruled(data, font=None, layout="landscape"):
         section.orientation = WD_ORIENT.LANDSCAPE if page_width > page_height else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Mm(page_width), Mm(page_height)
         section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(margin)
-    width = Mm(page_width - 2 * margin)
-    for table in document.tables:
-        table.style = document.styles["Table Grid"]
-        columns = len(table.columns)
-        for column in table.columns:
-            column.width = width // columns
-        for row in table.rows:
-            for cell in row.cells:
-                cell.width = width // columns
+    rule_tables(document, Mm(page_width - 2 * margin))
     if font:
         fonts = document.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts()
         for slot in ("w:ascii", "w:hAnsi", "w:cs"):

@@ -66,6 +66,8 @@ def scan_docx(data):
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
+    from tests.support.pdf import rule_tables
+
     document = docx.Document(io.BytesIO(data))
     for style in document.styles:
         if style.type == 1 and style.font is not None:  # paragraph styles
@@ -74,16 +76,7 @@ def scan_docx(data):
             for attribute in ("w:cs", "w:eastAsia"):
                 fonts.set(qn(attribute), FONT_FAMILY)
     document.styles["Normal"].font.size = Pt(10)
-    width = Cm(29.7 - 3)
-    for table in document.tables:
-        table.style = document.styles["Table Grid"]
-        table.autofit = False
-        columns = len(table.columns)
-        for column in table.columns:
-            column.width = width // columns
-        for row in table.rows:
-            for cell in row.cells:
-                cell.width = width // columns
+    rule_tables(document, Cm(29.7 - 3), autofit=False)
     for section in document.sections:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Cm(29.7), Cm(21)
