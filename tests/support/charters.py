@@ -2,6 +2,11 @@
 rows a failed write must leave alone, and publishing, what an office does before citizens see an edit."""
 
 import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from charters.document import read_charter
 from charters.models import Charter
@@ -59,6 +64,15 @@ def content(key):
             for t in document.tiers
         ],
     }
+
+
+def refused_by_import_charter(path, message, office="joypurhat"):
+    """``import_charter`` refuses the file with ``message`` and writes nothing; returns the refusal."""
+    before = database_state()
+    with pytest.raises(CommandError, match=message) as refused:
+        call_command("import_charter", str(path), "--office", office, "--replace", stdout=StringIO())
+    assert database_state() == before
+    return refused.value
 
 
 def database_state():
