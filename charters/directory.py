@@ -4,7 +4,7 @@ names the page shows (charter_portal.bangla.sort_key)."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from charter_portal.bangla import by_name
 from offices.models import District, Division, Office
@@ -55,6 +55,11 @@ def marked(offices):
     return offices
 
 
+def _by_area(offices):
+    """The offices by their district's primary key (district offices) and by their upazila's."""
+    return {o.district_id: o for o in offices if o.district_id}, {o.upazila_id: o for o in offices if o.upazila_id}
+
+
 def _district_offices(district, by_district, by_upazila):
     upazilas = [
         (upazila, by_upazila[upazila.pk]) for upazila in by_name(district.upazilas.all()) if upazila.pk in by_upazila
@@ -65,8 +70,7 @@ def _district_offices(district, by_district, by_upazila):
 def national_tree():
     """(headquarters, [(division, [DistrictOffices])], every office): the whole country."""
     offices = marked(Office.objects.only(*_SHOWN_FIELDS))
-    by_district = {o.district_id: o for o in offices if o.district_id}
-    by_upazila = {o.upazila_id: o for o in offices if o.upazila_id}
+    by_district, by_upazila = _by_area(offices)
     headquarters = next((o for o in offices if o.level == Office.Level.HQ), None)
     tree = [
         (
@@ -99,8 +103,5 @@ def district_offices(key):
     district = District.objects.select_related("division").prefetch_related("upazilas").filter(key=key).first()
     if district is None:
         return None
-    offices = marked(Office.objects.only(*_SHOWN_FIELDS).filter(district=district))
-    offices += marked(Office.objects.only(*_SHOWN_FIELDS).filter(upazila__district=district))
-    by_district = {o.district_id: o for o in offices if o.district_id}
-    by_upazila = {o.upazila_id: o for o in offices if o.upazila_id}
-    return _district_offices(district, by_district, by_upazila)
+    offices = marked(Office.objects.only(*_SHOWN_FIELDS).filter(Q(district=district) | Q(upazila__district=district)))
+    return _district_offices(district, *_by_area(offices))
