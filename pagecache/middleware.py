@@ -1,6 +1,5 @@
 import gzip
 import hashlib
-import time
 from urllib.parse import urlencode
 
 from django.core.cache import caches
@@ -53,7 +52,7 @@ class PublicPageMiddleware:
         query = QUERY_PARAMETERS.get((request.get_host(), request.path))
         if query is not None:
             kept = caches[CACHE].get(page_key(request, query))
-            if kept is not None and still_fresh(kept):
+            if kept is not None:
                 request.page_version = current_version()
                 if kept[0] == request.page_version:
                     return self.page_response(request, kept)
@@ -68,9 +67,11 @@ class PublicPageMiddleware:
             headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
             headers["ETag"] = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
             headers["Vary"] = vary_with_accept_encoding(headers.get("Vary", ""))
+            kept = (version, headers, body)
+            # A page made for ``fresh_for`` seconds (public_page) expires from the cache after them.
             fresh_for = getattr(response, "public_page_fresh_for", None)
-            kept = (version, headers, body, None if fresh_for is None else time.time() + fresh_for)
-            caches[CACHE].set(page_key(request, query), kept)
+            expiry = {} if fresh_for is None else {"timeout": fresh_for}
+            caches[CACHE].set(page_key(request, query), kept, **expiry)
             return self.page_response(request, kept)
         if getattr(response, "public_page", False):
             # Not kept (the office-not-found page, say), but as public: compressed all the same.
@@ -79,7 +80,7 @@ class PublicPageMiddleware:
 
     @staticmethod
     def page_response(request, kept):
-        _, headers, gzipped, _ = kept
+        _, headers, gzipped = kept
         if not_modified(request, headers["ETag"]):
             return HttpResponseNotModified(headers={"ETag": headers["ETag"], "Vary": headers["Vary"]})
         if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
@@ -88,11 +89,6 @@ class PublicPageMiddleware:
             body, encoding = gzip.decompress(gzipped), {}
         # With its length, gunicorn sends the page in one write rather than as chunks.
         return HttpResponse(body, headers={**headers, **encoding, "Content-Length": str(len(body))})
-
-
-def still_fresh(kept):
-    """Whether a kept page made for at most ``fresh_for`` seconds (public_page) is within them."""
-    return kept[3] is None or time.time() < kept[3]
 
 
 def vary_with_accept_encoding(vary):

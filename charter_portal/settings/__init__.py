@@ -116,7 +116,7 @@ DATABASES = {"default": _database_from_environment()}
 
 # "pages" holds the rendered public pages (pagecache): one cache per worker, which is enough
 # because a page is filed under the data's version, read from the database with it. A page
-# never expires; the pages of superseded versions are culled. Bounded in bytes per worker
+# expires only when its view says (public_page's fresh_for); the pages of superseded versions are culled. Bounded in bytes per worker
 # (PAGECACHE_MAX_BYTES, least recently used first); a page over PAGECACHE_MAX_PAGE_BYTES is never kept.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
